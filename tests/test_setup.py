@@ -1,0 +1,91 @@
+"""The add-on installs and uninstalls cleanly, and its profile has the version of metadata.xml."""
+
+from plone import api
+from plone.browserlayer.utils import registered_layers
+from regionaustausch.controlpanel import IRegionaustauschSettings
+from regionaustausch.controlpanel import get_settings
+from regionaustausch.interfaces import IRegionaustauschLayer
+from zope.component import getMultiAdapter
+from zope.i18n import translate
+
+import pytest
+
+
+PROFILE = "regionaustausch:default"
+
+
+class TestInstalled:
+    def test_product_installed(self, installer, package_name):
+        assert installer.is_product_installed(package_name) is True
+
+    def test_browserlayer(self, browser_layers):
+        assert IRegionaustauschLayer in browser_layers
+
+    def test_profile_version(self, profile_last_version):
+        assert profile_last_version(PROFILE) == "1000"
+
+    def test_dependencies_installed(self, installer):
+        assert installer.is_product_installed("plone.restapi")
+        assert installer.is_product_installed("collective.easyform")
+
+    def test_registry_records_with_defaults(self, portal):
+        assert api.portal.get_registry_record("regionaustausch.default_quorum_supports") == 5
+        assert api.portal.get_registry_record("regionaustausch.default_quorum_municipalities") == 3
+        settings = get_settings()
+        assert settings.extra_topics == []
+        settings.default_quorum_supports = 7
+        assert api.portal.get_registry_record("regionaustausch.default_quorum_supports") == 7
+
+    def test_controlpanel_configlet(self, controlpanel_actions):
+        assert "regionaustausch" in controlpanel_actions
+
+    def test_controlpanel_view(self, portal, http_request):
+        from zope.interface import alsoProvides
+
+        alsoProvides(http_request, IRegionaustauschLayer)
+        view = getMultiAdapter((portal, http_request), name="regionaustausch-controlpanel")
+        html = view()
+        assert "form.widgets.default_quorum_supports" in html
+
+    def test_uninstall_profile_hidden(self, portal):
+        from plone.base.interfaces import INonInstallable
+        from zope.component import getAllUtilitiesRegisteredFor
+
+        hidden = {
+            profile for utility in getAllUtilitiesRegisteredFor(INonInstallable)
+            for profile in utility.getNonInstallableProfiles()
+        }
+        assert "regionaustausch:uninstall" in hidden
+
+
+class TestTranslations:
+    def test_german_catalogue(self, portal):
+        assert translate("Additional topics", domain="regionaustausch", target_language="de") == "Weitere Themen"
+
+    def test_controlpanel_in_german(self, portal):
+        field = IRegionaustauschSettings["default_quorum_supports"]
+        assert translate(field.title, target_language="de") == "Standard-Quorum: Unterstützungen"
+
+
+class TestUninstalled:
+    @pytest.fixture(autouse=True)
+    def _uninstalled(self, installer, package_name):
+        installer.uninstall_product(package_name)
+
+    def test_product_uninstalled(self, installer, package_name):
+        assert installer.is_product_installed(package_name) is False
+
+    def test_browserlayer_removed(self, portal):
+        assert IRegionaustauschLayer not in registered_layers()
+
+    def test_registry_records_removed(self, portal):
+        registry = portal.portal_registry
+        assert not [key for key in registry.records.keys() if key.startswith("regionaustausch.")]
+
+    def test_controlpanel_removed(self, controlpanel_actions):
+        assert "regionaustausch" not in controlpanel_actions
+
+    def test_reinstall(self, installer, package_name, browser_layers):
+        installer.install_product(package_name)
+        assert installer.is_product_installed(package_name) is True
+        assert IRegionaustauschLayer in registered_layers()
