@@ -1,0 +1,67 @@
+# regionaustausch: `make start` serves the demo site, `make test` runs the whole suite.
+# Every install uses constraints.txt; nothing is fetched but packages from the default indexes.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+INSTALL_STAMP := $(VENV)/.installed
+
+# The server's address: `make start ZOPE_PORT=8081` or `ZOPE_PORT=8081 make start`.
+ZOPE_HOST ?= 127.0.0.1
+ZOPE_PORT ?= 8080
+export INSTANCE_HOME := $(CURDIR)/instance
+export ZOPE_HOST ZOPE_PORT
+
+PYTEST_ARGS ?=
+
+.PHONY: help
+help: ## Show the targets
+	@grep -hE '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(INSTALL_STAMP): setup.py constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP_INSTALL) pip setuptools wheel
+	$(PIP_INSTALL) -e ".[test,relstorage]"
+	@touch $@
+
+.PHONY: install
+install: $(INSTALL_STAMP) ## Create .venv and install the add-on with its test tools (re-runs when setup.py or constraints.txt change)
+
+.PHONY: site
+site: $(INSTALL_STAMP) ## Create the Plone site with the add-on and the demo region, unless it exists
+	@mkdir -p instance/var/filestorage instance/var/blobstorage instance/var/cache
+	$(BIN)/zconsole run instance/zope.conf instance/create_site.py
+
+.PHONY: start
+start: site ## Install, create the site if missing, and serve it at http://localhost:8080/Plone
+	exec $(BIN)/runwsgi instance/zope.ini http_host=$(ZOPE_HOST) http_port=$(ZOPE_PORT)
+
+.PHONY: test
+test: $(INSTALL_STAMP) ## Run the whole test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: $(INSTALL_STAMP) ## Check style with ruff
+	$(BIN)/ruff check src tests instance bench scripts setup.py
+	$(BIN)/ruff format --check src tests instance bench scripts setup.py
+
+.PHONY: format
+format: $(INSTALL_STAMP) ## Format and fix with ruff
+	$(BIN)/ruff format src tests instance bench scripts setup.py
+	$(BIN)/ruff check --fix src tests instance bench scripts setup.py
+
+versions.cfg: constraints.txt scripts/buildout_versions.py
+	$(PYTHON) scripts/buildout_versions.py constraints.txt versions.cfg
+
+.PHONY: check-buildout
+check-buildout: ## Build the instance with buildout.cfg and check that it serves
+	$(PYTHON) scripts/check_buildout.py
+
+.PHONY: clean
+clean: ## Remove the venvs and build products (keeps the database in instance/var)
+	rm -rf $(VENV) .venv-buildout bin parts eggs develop-eggs .installed.cfg versions.cfg build *.egg-info src/*.egg-info
+	find src -name '*.mo' -delete
