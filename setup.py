@@ -1,11 +1,12 @@
 """The regionaustausch distribution: a Plone 6.2 add-on for regional exchange of council members."""
 
+from pathlib import Path
+from setuptools import find_packages
+from setuptools import setup
+from setuptools.command.build_py import build_py
 import re
 import struct
-from pathlib import Path
 
-from setuptools import find_packages, setup
-from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).parent
 
@@ -39,7 +40,9 @@ def parse_po(path):
             msgid = entry["msgid"]
             if "msgid_plural" in entry:
                 msgid += "\0" + entry["msgid_plural"]
-                forms = sorted((key for key in entry if key.startswith("msgstr[")), key=lambda k: int(k[7:-1]))
+                forms = sorted(
+                    (key for key in entry if key.startswith("msgstr[")), key=lambda k: int(k[7:-1])
+                )
                 msgstr = "\0".join(entry[key] for key in forms)
             else:
                 msgstr = entry["msgstr"]
@@ -117,7 +120,7 @@ setup(
     version="1.0.0.dev0",
     description=(
         "Plone add-on for an inter-municipal exchange of council members of one economic region: "
-        "municipalities, representatives, forums, exchange proposals with supports, meetings and OParl import."
+        "municipalities, representatives, forums, exchange proposals with supports, meetings, OParl import."
     ),
     long_description=(HERE / "README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
@@ -162,6 +165,17 @@ setup(
         "plone.protect",
         "plone.i18n",
         "collective.easyform",
+        "collective.z3cform.datagridfield",
+        "plone.app.event",
+        "plone.app.textfield",
+        "plone.app.vocabularies",
+        "plone.behavior",
+        "plone.indexer",
+        "plone.namedfile",
+        "lxml",
+        "BTrees",
+        "DateTime",
+        "persistent",
         "z3c.form",
         "zope.component",
         "zope.i18nmessageid",

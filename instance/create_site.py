@@ -21,7 +21,6 @@ from plone.base.utils import get_installer
 from Products.CMFPlone.factory import addPloneSite
 from Products.GenericSetup.tool import SetupTool
 from zope.component.hooks import setSite
-
 import os
 import transaction
 
@@ -103,7 +102,7 @@ def main(app):
     if password_given:
         print(f"create_site: log in as {ADMIN_USER!r} with the password from ADMIN_PASSWORD")
     else:
-        print(f"create_site: log in as {ADMIN_USER!r} with the password 'admin' (set ADMIN_PASSWORD to change it)")
+        print(f"create_site: log in as {ADMIN_USER!r} with the password 'admin' (set ADMIN_PASSWORD)")
 
 
 if __name__ == "__main__":

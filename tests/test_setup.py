@@ -7,7 +7,6 @@ from regionaustausch.controlpanel import get_settings
 from regionaustausch.interfaces import IRegionaustauschLayer
 from zope.component import getMultiAdapter
 from zope.i18n import translate
-
 import pytest
 
 
@@ -52,7 +51,8 @@ class TestInstalled:
         from zope.component import getAllUtilitiesRegisteredFor
 
         hidden = {
-            profile for utility in getAllUtilitiesRegisteredFor(INonInstallable)
+            profile
+            for utility in getAllUtilitiesRegisteredFor(INonInstallable)
             for profile in utility.getNonInstallableProfiles()
         }
         assert "regionaustausch:uninstall" in hidden
@@ -60,7 +60,9 @@ class TestInstalled:
 
 class TestTranslations:
     def test_german_catalogue(self, portal):
-        assert translate("Additional topics", domain="regionaustausch", target_language="de") == "Weitere Themen"
+        assert (
+            translate("Additional topics", domain="regionaustausch", target_language="de") == "Weitere Themen"
+        )
 
     def test_controlpanel_in_german(self, portal):
         field = IRegionaustauschSettings["default_quorum_supports"]
@@ -80,7 +82,7 @@ class TestUninstalled:
 
     def test_registry_records_removed(self, portal):
         registry = portal.portal_registry
-        assert not [key for key in registry.records.keys() if key.startswith("regionaustausch.")]
+        assert not [key for key in registry.records.keys() if key.startswith("regionaustausch.")]  # noqa: SIM118
 
     def test_controlpanel_removed(self, controlpanel_actions):
         assert "regionaustausch" not in controlpanel_actions

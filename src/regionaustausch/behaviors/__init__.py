@@ -1,0 +1,1 @@
+"""Reusable behaviours of regionaustausch."""

@@ -1,0 +1,1 @@
+"""The content types of regionaustausch, one module each: schema, class, validators."""

@@ -1,0 +1,104 @@
+"""ExchangeProposal (Austauschvorschlag): a proposal for an exchange between the municipalities of a
+Region. It moves through a workflow, gathers supports from representatives of several municipalities
+(kept apart from the schema, see regionaustausch.supports), names a lead organiser and the council
+resolutions it needs, and becomes meetings (its items)."""
+
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
+from collective.z3cform.datagridfield.row import DictRow
+from plone.app.textfield import RichText
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from regionaustausch import _
+from regionaustausch.content.validation import rule_constraint
+from regionaustausch.domain.resolutions import BODY_MAX_LENGTH
+from regionaustausch.domain.resolutions import DEFAULT_STATUS
+from regionaustausch.domain.resolutions import REFERENCE_MAX_LENGTH
+from regionaustausch.domain.resolutions import validate_resolutions
+from regionaustausch.interfaces import IRegionaustauschContainer
+from zope import schema
+from zope.interface import Interface
+from zope.interface import implementer
+
+
+class IRequiredResolution(Interface):
+    """One council resolution that an exchange proposal needs (a row of ``required_resolutions``)."""
+
+    body = schema.TextLine(
+        title=_("Deciding body"),
+        description=_('E.g. "Rat der Stadt Braunschweig" or "Kreistag Peine".'),
+        max_length=BODY_MAX_LENGTH,
+        required=True,
+    )
+
+    kind = schema.Choice(
+        title=_("Kind of resolution"),
+        vocabulary="regionaustausch.resolution_kinds",
+        required=True,
+    )
+
+    status = schema.Choice(
+        title=_("Status"),
+        vocabulary="regionaustausch.resolution_statuses",
+        default=DEFAULT_STATUS,
+        required=True,
+    )
+
+    reference = schema.TextLine(
+        title=_("Reference number"),
+        description=_('The number of the council document, e.g. "22-18940".'),
+        max_length=REFERENCE_MAX_LENGTH,
+        required=False,
+    )
+
+
+class IExchangeProposal(model.Schema):
+    """A proposal for an exchange between municipalities."""
+
+    text = RichText(
+        title=_("Text"),
+        description=_("What the exchange is for, who should take part, and what it needs."),
+        required=False,
+    )
+
+    format = schema.Choice(
+        title=_("Format"),
+        description=_("The form the exchange takes."),
+        vocabulary="regionaustausch.proposal_formats",
+        required=False,
+    )
+
+    lead_organiser = schema.Choice(
+        title=_("Lead organiser"),
+        description=_(
+            "Who leads the organisation of the exchange (Federführung): a member municipality or a "
+            "regional partner. A proposal is accepted only once it is named."
+        ),
+        vocabulary="regionaustausch.lead_organisers",
+        required=False,
+    )
+
+    directives.widget("required_resolutions", DataGridFieldFactory, allow_reorder=True)
+    required_resolutions = schema.List(
+        title=_("Required resolutions"),
+        description=_("The council resolutions the exchange needs, and how far each has come."),
+        value_type=DictRow(title=_("Resolution"), schema=IRequiredResolution),
+        default=[],
+        missing_value=[],
+        constraint=rule_constraint(validate_resolutions),
+        required=False,
+    )
+
+    municipalities = schema.List(
+        title=_("Municipalities concerned"),
+        description=_("The member municipalities the exchange concerns."),
+        value_type=schema.Choice(vocabulary="regionaustausch.municipalities"),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+
+@implementer(IExchangeProposal, IRegionaustauschContainer)
+class ExchangeProposal(Container):
+    """An exchange proposal; its meetings are its items."""

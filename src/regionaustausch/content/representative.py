@@ -1,0 +1,225 @@
+"""Representative (Vertreter*in): a council member or official of a Municipality in the directory.
+
+The record's title is computed from the name parts. Contact details (e-mail, phone) are shown only as
+the representative consented: ``contact_visibility`` decides who holds the permission
+"regionaustausch: View contact details" on this record (see :func:`apply_contact_visibility`), and the
+fields carry that permission as their read permission, so forms, plone.restapi's serializers (also
+``@search`` with ``fullobjects``) and templates leave them out for everybody else.
+"""
+
+from AccessControl import ClassSecurityInfo
+from AccessControl.class_init import InitializeClass
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from regionaustausch import _
+from regionaustausch.content.validation import field_value
+from regionaustausch.content.validation import invalid
+from regionaustausch.content.validation import rule_constraint
+from regionaustausch.domain import contact
+from regionaustausch.domain.errors import RuleViolation
+from regionaustausch.domain.names import representative_title
+from regionaustausch.domain.names import sort_name
+from regionaustausch.domain.representatives import SALUTATION_WORDS
+from regionaustausch.domain.representatives import check_contact_consent
+from regionaustausch.interfaces import IRegionaustauschContent
+from zope import schema
+from zope.interface import implementer
+from zope.interface import invariant
+
+
+VIEW_CONTACT_DETAILS = "regionaustausch: View contact details"
+VIEW_CONTACT_DETAILS_ID = "regionaustausch.ViewContactDetails"
+
+#: How Zope roles map to the caller levels of the visibility rule in domain.contact.
+ROLE_LEVELS = (
+    ("Anonymous", contact.ANONYMOUS),
+    ("Authenticated", contact.MEMBER),
+    ("NetworkMember", contact.NETWORK_MEMBER),
+    ("Editor", contact.EDITOR),
+    ("Site Administrator", contact.EDITOR),
+    ("Manager", contact.EDITOR),
+)
+
+
+class IRepresentative(model.Schema):
+    """A representative of a municipality."""
+
+    model.fieldset(
+        "contact",
+        label=_("Contact details"),
+        fields=["email", "phone", "contact_visibility", "consent_date"],
+    )
+    model.fieldset(
+        "connections",
+        label=_("Connections"),
+        fields=["user_id", "oparl_id"],
+    )
+
+    salutation = schema.Choice(
+        title=_("Salutation"),
+        description=_("Used in letters; the directory shows the name without it."),
+        vocabulary="regionaustausch.salutations",
+        required=False,
+    )
+
+    academic_title = schema.TextLine(
+        title=_("Academic title"),
+        description=_('For example "Dr." or "Prof. Dr.".'),
+        max_length=50,
+        required=False,
+    )
+
+    first_name = schema.TextLine(
+        title=_("First name"),
+        max_length=100,
+        required=True,
+    )
+
+    last_name = schema.TextLine(
+        title=_("Last name"),
+        max_length=100,
+        required=True,
+    )
+
+    party = schema.TextLine(
+        title=_("Party or council group"),
+        description=_('As the council lists it, e.g. "SPD" or "Bündnis 90/Die Grünen".'),
+        max_length=100,
+        required=False,
+    )
+
+    committees = schema.List(
+        title=_("Committees"),
+        description=_("The committees the representative belongs to, one per line."),
+        value_type=schema.TextLine(max_length=200),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    function = schema.Choice(
+        title=_("Function"),
+        description=_("The representative's role in council or administration."),
+        vocabulary="regionaustausch.functions",
+        required=False,
+    )
+
+    directives.read_permission(email=VIEW_CONTACT_DETAILS_ID)
+    email = schema.TextLine(
+        title=_("E-mail address"),
+        max_length=contact.EMAIL_MAX_LENGTH,
+        constraint=rule_constraint(contact.validate_email, field="email"),
+        required=False,
+    )
+
+    directives.read_permission(phone=VIEW_CONTACT_DETAILS_ID)
+    phone = schema.TextLine(
+        title=_("Phone"),
+        description=_('Digits, spaces and "+ / - ( )", e.g. +49 531 470-1.'),
+        max_length=contact.PHONE_MAX_LENGTH,
+        constraint=rule_constraint(contact.validate_phone, field="phone"),
+        required=False,
+    )
+
+    contact_visibility = schema.Choice(
+        title=_("Who may see the contact details"),
+        description=_(
+            "Everybody, only members of the network, or nobody but the editors. Choose what the "
+            "representative has consented to."
+        ),
+        vocabulary="regionaustausch.contact_visibilities",
+        default=contact.HIDDEN,
+        required=True,
+    )
+
+    consent_date = schema.Date(
+        title=_("Date of consent"),
+        description=_("When the representative consented to showing the contact details as chosen above."),
+        required=False,
+    )
+
+    directives.write_permission(user_id="regionaustausch.ManageMembership")
+    user_id = schema.TextLine(
+        title=_("User account"),
+        description=_(
+            "The id of the representative's user account in this site. Once the record is approved, "
+            "this user takes part in the network (forums, supports)."
+        ),
+        max_length=100,
+        required=False,
+    )
+
+    oparl_id = schema.TextLine(
+        title=_("OParl person"),
+        description=_("The URL of this person in the council information system's OParl API."),
+        max_length=2000,
+        constraint=rule_constraint(contact.validate_url, field="oparl_id"),
+        required=False,
+    )
+
+    @invariant
+    def contact_needs_consent(data):
+        try:
+            check_contact_consent(
+                field_value(data, "contact_visibility", contact.HIDDEN),
+                field_value(data, "consent_date"),
+            )
+        except RuleViolation as violation:
+            invalid(violation, violation.field)
+
+
+@implementer(IRepresentative, IRegionaustauschContent)
+class Representative(Item):
+    """A representative's record; the title is the name, computed from its parts."""
+
+    security = ClassSecurityInfo()
+
+    @property
+    def title(self):
+        return representative_title(
+            SALUTATION_WORDS.get(getattr(self, "salutation", None)),
+            getattr(self, "academic_title", None),
+            getattr(self, "first_name", None),
+            getattr(self, "last_name", None),
+        )
+
+    @title.setter
+    def title(self, value):
+        """The title is computed; Dexterity's constructor and setTitle() must not store one."""
+
+    def sort_name(self):
+        """The key the directory sorts by: last name, then first name, German collation."""
+        return sort_name(getattr(self, "first_name", None), getattr(self, "last_name", None))
+
+    def municipality(self):
+        """The Municipality this record belongs to (its container)."""
+        return aq_parent(aq_inner(self))
+
+    @security.protected(VIEW_CONTACT_DETAILS)
+    def contact_details(self):
+        """E-mail and phone, those that are filled in; only for who may see them."""
+        return {key: value for key in contact.CONTACT_KEYS if (value := getattr(self, key, None))}
+
+
+InitializeClass(Representative)
+
+
+def contact_roles(visibility):
+    """The Zope roles that may see contact details of ``visibility``, by the rule in domain.contact."""
+    return [role for role, level in ROLE_LEVELS if contact.contact_visible(visibility, level)]
+
+
+def apply_contact_visibility(representative, event=None):
+    """Grant "View contact details" as the record's ``contact_visibility`` says (added and modified)."""
+    visibility = getattr(representative, "contact_visibility", None) or contact.HIDDEN
+    roles = contact_roles(visibility)
+    current = {
+        info["name"]
+        for info in representative.rolesOfPermission(VIEW_CONTACT_DETAILS)
+        if info["selected"] == "SELECTED"
+    }
+    if current != set(roles) or representative.acquiredRolesAreUsedBy(VIEW_CONTACT_DETAILS):
+        representative.manage_permission(VIEW_CONTACT_DETAILS, roles=roles, acquire=False)

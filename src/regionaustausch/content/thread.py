@@ -1,0 +1,89 @@
+"""Thread (Diskussion): an opening text and the posts that answer it.
+
+Many members post at once, so adding a post must not rewrite the Thread object (a rewritten Thread is a
+write conflict). The posts live in the Thread's BTree (unordered: no order list to rewrite), the number
+of posts is BTreeFolder2's ``BTrees.Length`` counter, and the time of the last post is kept in a small
+:class:`LastActivity` object of its own whose concurrent updates resolve to the later time.
+"""
+
+from DateTime import DateTime
+from persistent import Persistent
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from regionaustausch import _
+from regionaustausch.content.properties import SanitisedRichText
+from regionaustausch.content.validation import rule_constraint
+from regionaustausch.domain.text import validate_post_text
+from regionaustausch.interfaces import IRegionaustauschContainer
+from zope import schema
+from zope.interface import implementer
+
+
+def check_rich_text(value, field="text"):
+    """The domain's check of a post text, for a RichTextValue."""
+    return validate_post_text(getattr(value, "raw", value), field=field)
+
+
+class LastActivity(Persistent):
+    """When a thread last saw a post, as seconds since the epoch.
+
+    Concurrent posts in one thread each move it forward; ZODB resolves their write conflict by keeping
+    the later time (``_p_resolveConflict``) instead of failing one of the requests.
+    """
+
+    def __init__(self, when):
+        self.when = float(when)
+
+    def touch(self, when):
+        when = float(when)
+        if when > self.when:
+            self.when = when
+
+    def _p_resolveConflict(self, old_state, committed_state, new_state):
+        return max(committed_state, new_state, key=lambda state: state["when"])
+
+
+class IThread(model.Schema):
+    """A discussion thread in a Forum."""
+
+    text = RichText(
+        title=_("Opening text"),
+        description=_("What the thread is about; members answer with posts."),
+        allowed_mime_types=("text/html",),
+        default_mime_type="text/html",
+        output_mime_type="text/x-html-safe",
+        constraint=rule_constraint(check_rich_text, field="text"),
+        required=True,
+    )
+
+    pinned = schema.Bool(
+        title=_("Pinned"),
+        description=_("Pinned threads are listed first in their forum."),
+        default=False,
+        required=False,
+    )
+
+
+@implementer(IThread, IRegionaustauschContainer)
+class Thread(Container):
+    """A thread; its posts are its items."""
+
+    _ordering = "unordered"
+    text = SanitisedRichText()
+
+    def __init__(self, id=None, **kwargs):
+        super().__init__(id, **kwargs)
+        self._activity = LastActivity(self.created().timeTime())
+
+    def touch_activity(self, when):
+        """Record a post at ``when`` (a DateTime) without writing the Thread itself."""
+        self._activity.touch(when.timeTime())
+
+    def last_activity(self):
+        """The time of the newest post, or of the thread's creation (a DateTime)."""
+        return DateTime(self._activity.when)
+
+    def post_count(self):
+        """The number of posts (BTreeFolder2 keeps it in a conflict-resolving Length)."""
+        return self.objectCount()

@@ -1,0 +1,86 @@
+"""The bridge from the rules in :mod:`regionaustausch.domain` to zope.schema and z3c.form.
+
+A domain rule raises :class:`~regionaustausch.domain.errors.RuleViolation` with an English msgid. Here
+it becomes a :class:`RuleValidationError`, a zope.schema ``ValidationError`` whose ``doc()`` is the
+translatable message: z3c.form shows it at the field in German, plone.restapi puts it, translated, into
+its 400 answer with the field's name. Schemas use :func:`rule_constraint` for one field and raise
+:func:`invalid` from invariants for rules that need several fields or the context.
+"""
+
+from regionaustausch import _
+from regionaustausch.domain.errors import RuleViolation
+from z3c.form.validator import NoInputData
+from zope.interface import Invalid
+from zope.schema import ValidationError
+
+
+class RuleValidationError(ValidationError):
+    """A field value refused by a domain rule; ``doc()`` gives the translatable message."""
+
+    def __init__(self, violation):
+        super().__init__(violation.msgid)
+        self.violation = violation
+        self.field = violation.field
+
+    def doc(self):
+        return _(self.violation.msgid, mapping=self.violation.mapping)
+
+    def __str__(self):
+        return str(self.violation)
+
+
+class RuleInvalid(Invalid):
+    """An invariant refused by a domain rule; the first argument is the translatable message.
+
+    ``fields`` names the fields concerned, so that forms and the REST API can point at them.
+    """
+
+    def __init__(self, violation, fields=()):
+        super().__init__(_(violation.msgid, mapping=violation.mapping))
+        self.violation = violation
+        self.fields = tuple(fields) or ((violation.field,) if violation.field else ())
+
+
+def message(violation):
+    """The translatable message of a :class:`RuleViolation`."""
+    return _(violation.msgid, mapping=violation.mapping)
+
+
+def rule_constraint(check, **options):
+    """A zope.schema ``constraint`` that runs ``check(value, **options)`` and maps its RuleViolation.
+
+    ``check`` may normalise and return the value; a constraint can only accept or refuse, so the
+    normalised value is not used here (the content classes store what the form or the API sent).
+    """
+
+    def constraint(value):
+        try:
+            check(value, **options)
+        except RuleViolation as violation:
+            raise RuleValidationError(violation) from violation
+        return True
+
+    constraint.__name__ = f"rule_{getattr(check, '__name__', 'check')}"
+    constraint.__doc__ = check.__doc__
+    return constraint
+
+
+def invalid(violation, *fields):
+    """Raise a :class:`RuleInvalid` for ``violation`` from an invariant."""
+    raise RuleInvalid(violation, fields)
+
+
+def field_value(data, name, default=None):
+    """A field's value in an invariant's ``data``: z3c.form's ``Data`` (forms and plone.restapi both pass
+    one, falling back to the context for fields not sent) or a plain object."""
+    try:
+        value = getattr(data, name)
+    except (AttributeError, NoInputData):
+        # NoInputData: the field was neither sent nor is there a context to read it from.
+        return default
+    return default if value is None else value
+
+
+def data_context(data):
+    """The object an invariant validates against: the container in an add form, else the object."""
+    return getattr(data, "__context__", None)
