@@ -150,3 +150,9 @@ def support_count(obj):
 @indexer(IExchangeProposal)
 def supporting_municipalities(obj):
     return support_counts(obj)[1]
+
+
+@indexer(IRepresentative)
+def representative_user_id(obj):
+    """The user account a record names (membership.active_records looks records up by it)."""
+    return obj.user_id or None

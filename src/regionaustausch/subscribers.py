@@ -1,8 +1,23 @@
-"""Event handlers: side effects of adding and changing content."""
+"""Event handlers: side effects of adding and changing content, and of workflow transitions.
+
+A handler that refuses a transition raises WorkflowException with a translated message: DCWorkflow
+then leaves the state as it was, plone.api raises it, plone.restapi's ``@workflow`` answers 400 with
+the message, and the Classic UI shows it.
+"""
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from regionaustausch import _
 from regionaustausch.content.thread import IThread
+from regionaustausch.domain.quorum import acceptance_problems
+from regionaustausch.membership import sync_representative
+from regionaustausch.moderation import clear_hidden_reason
+from regionaustausch.moderation import set_hidden_reason
+from regionaustausch.supports import quorum_state
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 
 THREAD_ACTIVITY_INDEXES = ["last_activity", "post_count"]
@@ -30,3 +45,53 @@ def post_removed(post, event):
     thread = event.oldParent
     if IThread.providedBy(thread):
         thread.reindexObject(idxs=THREAD_ACTIVITY_INDEXES)
+
+
+def _transition_id(event):
+    return event.transition.getId() if event.transition is not None else None
+
+
+def _comment(event):
+    return ((event.kwargs or {}).get("comment") or "").strip()
+
+
+def _refuse(*messages):
+    request = getRequest()
+    raise WorkflowException(" ".join(translate(message, context=request) for message in messages))
+
+
+def proposal_before_transition(proposal, event):
+    """``accept`` needs the quorum and a lead organiser; ``reject`` needs a reason."""
+    transition = _transition_id(event)
+    if transition == "accept":
+        problems = acceptance_problems(quorum_state(proposal), proposal.lead_organiser)
+        if problems:
+            _refuse(*(_(msgid, mapping=mapping) for msgid, mapping in problems))
+    elif transition == "reject" and not _comment(event):
+        _refuse(_("Please give the reason for rejecting the proposal; its author will read it."))
+
+
+def post_before_transition(post, event):
+    """``hide`` needs a reason, which the author will see."""
+    if _transition_id(event) == "hide" and not _comment(event):
+        _refuse(_("Please give the reason for hiding the post; its author will read it."))
+
+
+def post_after_transition(post, event):
+    """Keep the hiding reason for the author while the post is hidden."""
+    transition = _transition_id(event)
+    if transition == "hide":
+        set_hidden_reason(post, _comment(event), api.user.get_current().getId())
+    elif transition == "restore":
+        clear_hidden_reason(post)
+
+
+def representative_after_transition(representative, event):
+    """Approving, retiring or reactivating a record changes who is in the Region's network."""
+    if event.transition is not None:
+        sync_representative(representative)
+
+
+def representative_changed(representative, event):
+    """An edited or removed record may name another user now (or none)."""
+    sync_representative(representative, event)

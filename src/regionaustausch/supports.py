@@ -1,11 +1,19 @@
 """The supports of an exchange proposal: who supports it, from which municipality, since when.
 
+The rule of who may support when is domain.supports; the quorum is domain.quorum. This module stores,
+and is what the REST API (``@support``), the views and the workflow guard call.
+
 Storage: an annotation on the proposal holding a :class:`SupportStorage`, created with the proposal, so
 that a support never rewrites the proposal itself. In it, an ``OOBTree`` maps user id -> record (a plain
 dict) and a ``BTrees.Length`` counts them. Concurrent supports by different members insert different
 keys into the tree and add to the counter; ZODB resolves both kinds of conflict, so no support fails or
 gets lost. The number of distinct municipalities is counted from the records when asked (a proposal has
 tens to hundreds of supports), never kept as a second counter that concurrent updates could skew.
+
+Listings sort and show the counts from the catalog (indexes and metadata ``support_count`` and
+``supporting_municipalities``) without waking proposals. Those are updated after the support has
+committed, in a transaction of their own (regionaustausch.deferred_reindex), so that the proposal's
+catalog record does not become the write hot spot that every concurrent support collides on.
 """
 
 from BTrees.Length import Length
@@ -13,7 +21,16 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import timezone
 from persistent import Persistent
+from plone import api
+from regionaustausch.content.region import find_region
+from regionaustausch.deferred_reindex import reindex_after_commit
+from regionaustausch.domain.quorum import QuorumRule
 from regionaustausch.domain.quorum import count_records
+from regionaustausch.domain.quorum import evaluate
+from regionaustausch.domain.supports import check_support
+from regionaustausch.domain.supports import check_withdraw
+from regionaustausch.membership import is_network_member
+from regionaustausch.membership import municipality_of
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -82,3 +99,42 @@ def support_counts(proposal):
 def create_storage(proposal, event=None):
     """Give a new proposal its storage at once, so that the first supports do not write the proposal."""
     storage(proposal)
+
+
+SUPPORT_INDEXES = ("support_count", "supporting_municipalities")
+
+
+def quorum_state(proposal):
+    """The quorum of ``proposal`` now: domain.quorum's rule with the Region's thresholds."""
+    region = find_region(proposal)
+    rule = region.quorum_rule() if region is not None else QuorumRule()
+    supports, municipalities = support_counts(proposal)
+    return evaluate(supports, municipalities, rule)
+
+
+def _current_user_id():
+    return None if api.user.is_anonymous() else api.user.get_current().getId()
+
+
+def add_support(proposal, user_id=None):
+    """The current user supports ``proposal``; returns the new record.
+
+    Raises a domain.supports.SupportRefused (not a member, not in discussion, supported already)."""
+    user_id = user_id or _current_user_id()
+    store = storage(proposal)
+    check_support(api.content.get_state(proposal), is_network_member(proposal), user_id in store)
+    store.add(user_id, municipality_of(find_region(proposal), user_id))
+    reindex_after_commit(proposal, SUPPORT_INDEXES)
+    return store.get(user_id)
+
+
+def withdraw_support(proposal, user_id=None):
+    """The current user withdraws their support; returns the removed record.
+
+    Raises a domain.supports.SupportRefused (not in discussion, never supported)."""
+    user_id = user_id or _current_user_id()
+    store = storage(proposal)
+    check_withdraw(api.content.get_state(proposal), user_id in store)
+    record = store.remove(user_id)
+    reindex_after_commit(proposal, SUPPORT_INDEXES)
+    return record
