@@ -22,6 +22,7 @@ from datetime import datetime
 from datetime import timezone
 from persistent import Persistent
 from plone import api
+from regionaustausch import _
 from regionaustausch.content.region import find_region
 from regionaustausch.deferred_reindex import reindex_after_commit
 from regionaustausch.domain.quorum import QuorumRule
@@ -29,7 +30,9 @@ from regionaustausch.domain.quorum import count_records
 from regionaustausch.domain.quorum import evaluate
 from regionaustausch.domain.supports import check_support
 from regionaustausch.domain.supports import check_withdraw
+from regionaustausch.domain.supports import may_support
 from regionaustausch.membership import is_network_member
+from regionaustausch.membership import active_records
 from regionaustausch.membership import municipality_of
 from zope.annotation.interfaces import IAnnotations
 
@@ -138,3 +141,70 @@ def withdraw_support(proposal, user_id=None):
     record = store.remove(user_id)
     reindex_after_commit(proposal, SUPPORT_INDEXES)
     return record
+
+
+def can_see_supporters(proposal):
+    """Who supports is shown to the Region's network members and to the proposal's editors."""
+    return is_network_member(proposal) or api.user.has_permission("Review portal content", obj=proposal)
+
+
+def quorum_messages(state):
+    """What is still missing for the quorum, as messages to translate (empty when it is met)."""
+    return [_(problem.msgid, mapping=problem.mapping) for problem in state.messages()]
+
+
+def _municipality_info(uid, cache):
+    if not uid:
+        return None
+    if uid not in cache:
+        brains = api.content.find(UID=uid, unrestricted=True)
+        cache[uid] = (
+            {"@id": brains[0].getURL(), "UID": uid, "title": brains[0].Title} if len(brains) else None
+        )
+    return cache[uid]
+
+
+def _supporter_name(region, user_id):
+    for brain in active_records(region, user_id):
+        return brain.Title
+    user = api.user.get(userid=user_id)
+    return (user.getProperty("fullname") or user_id) if user is not None else user_id
+
+
+def support_summary(proposal, with_supporters=None):
+    """What the REST API (``@support``) and the views show about the supports of ``proposal``.
+
+    Plain data but for ``missing_messages`` (messages to translate): the counts reached, the quorum
+    (domain.quorum's ``as_dict``: thresholds, met, missing), progress fractions for a bar, whether the
+    current user supports it and may support it now, and, for network members and editors (or when
+    ``with_supporters`` says so), who supports it with their municipality.
+    """
+    state = quorum_state(proposal)
+    store = storage(proposal, create=False)
+    user_id = _current_user_id()
+    supported = bool(user_id and store is not None and user_id in store)
+    summary = {
+        "supports": state.supports,
+        "municipalities": state.municipalities,
+        "quorum": state.as_dict(),
+        "progress": state.progress(),
+        "missing_messages": quorum_messages(state),
+        "supported_by_me": supported,
+        "can_support": bool(user_id)
+        and may_support(api.content.get_state(proposal), is_network_member(proposal), supported),
+    }
+    if with_supporters is None:
+        with_supporters = can_see_supporters(proposal)
+    if with_supporters:
+        region = find_region(proposal)
+        cache = {}
+        summary["supporters"] = [
+            {
+                "user_id": record["user_id"],
+                "name": _supporter_name(region, record["user_id"]),
+                "municipality": _municipality_info(record["municipality"], cache),
+                "date": record["date"],
+            }
+            for record in (store.records() if store is not None else [])
+        ]
+    return summary
