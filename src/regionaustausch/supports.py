@@ -31,8 +31,8 @@ from regionaustausch.domain.quorum import evaluate
 from regionaustausch.domain.supports import check_support
 from regionaustausch.domain.supports import check_withdraw
 from regionaustausch.domain.supports import may_support
-from regionaustausch.membership import is_network_member
 from regionaustausch.membership import active_records
+from regionaustausch.membership import is_network_member
 from regionaustausch.membership import municipality_of
 from zope.annotation.interfaces import IAnnotations
 

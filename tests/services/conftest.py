@@ -4,7 +4,6 @@ proposal in discussion, committed in the functional layer so that its WSGI serve
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-
 import pytest
 import requests
 import transaction

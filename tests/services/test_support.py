@@ -3,7 +3,6 @@
 from concurrent.futures import ThreadPoolExecutor
 from plone import api
 from regionaustausch.supports import storage
-
 import pytest
 import threading
 import time
