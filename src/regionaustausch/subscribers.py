@@ -82,6 +82,9 @@ def post_after_transition(post, event):
     transition = _transition_id(event)
     if transition == "hide":
         set_hidden_reason(post, _comment(event), api.user.get_current().getId())
+        # The moderation queue lists the recently hidden posts by this date.
+        post.setModificationDate()
+        post.reindexObject(idxs=["modified"])
     elif transition == "restore":
         clear_hidden_reason(post)
 

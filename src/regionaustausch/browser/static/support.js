@@ -1,0 +1,68 @@
+// One-click support on an exchange proposal without reloading the page. Without JavaScript the form
+// posts and the page reloads; with it, the same form is sent in the background (with its CSRF token)
+// and the progress bars, the quorum text and the button are updated from the answer.
+(function () {
+  "use strict";
+
+  function update(form, data) {
+    var bars = {
+      "ra-progress-supports": [data.supports, data.quorum.supports],
+      "ra-progress-municipalities": [data.municipalities, data.quorum.municipalities],
+    };
+    Object.keys(bars).forEach(function (id) {
+      var bar = document.getElementById(id);
+      if (!bar) return;
+      var reached = bars[id][0], max = bars[id][1];
+      bar.max = max;
+      bar.value = Math.min(reached, max);
+      bar.textContent = Math.min(reached, max) + "/" + max;
+      var count = document.querySelector('label[for="' + id + '"] .ra-progress-count');
+      if (count) count.textContent = count.textContent.replace(/\d+(\D+)\d+/, reached + "$1" + max);
+    });
+    var status = document.getElementById("ra-quorum-status");
+    if (status) {
+      status.textContent = data.quorum.met ? status.dataset.metText || data.message : data.missing_messages.join(" ");
+    }
+    var button = form.querySelector("button");
+    var action = form.querySelector('input[name="action"]');
+    if (data.supported_by_me) {
+      action.value = "withdraw";
+      button.textContent = button.dataset.labelWithdraw;
+    } else {
+      action.value = "support";
+      button.textContent = button.dataset.labelSupport;
+    }
+    var notice = document.getElementById("ra-support-notice");
+    if (notice) notice.textContent = data.message;
+  }
+
+  function enhance(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button");
+      button.disabled = true;
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (data) {
+          update(form, data);
+        })
+        .catch(function () {
+          form.submit();
+        })
+        .finally(function () {
+          button.disabled = false;
+        });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.ra-support-form").forEach(enhance);
+  });
+})();

@@ -1,0 +1,163 @@
+"""Forums, threads and posts as the Classic UI shows them, and writing a post.
+
+Listings come from the catalog (sorted by its indexes and read from its metadata, never waking a
+thread); only the posts of the page shown are woken, for their text. Who may write is decided by the
+workflows' "regionaustausch: Add Post" permission; when it is missing, domain.forums names the reason.
+"""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from plone.batching import Batch
+from plone.dexterity.utils import createContentInContainer
+from regionaustausch import _
+from regionaustausch.content.post import IPost
+from regionaustausch.domain.errors import RuleViolation
+from regionaustausch.domain.forums import check_post
+from regionaustausch.membership import active_records
+from regionaustausch.membership import is_network_member
+from z3c.form.interfaces import IManagerValidator
+from zope.component import getMultiAdapter
+from zope.globalrequest import getRequest
+from zope.schema import ValidationError
+
+
+THREADS_PAGE_SIZE = 25
+POSTS_PAGE_SIZE = 50
+ADD_POST = "regionaustausch: Add Post"
+MODERATE = "regionaustausch: Moderate"
+
+
+def _path(obj):
+    return "/".join(obj.getPhysicalPath())
+
+
+def threads_of(forum, b_start=0, b_size=THREADS_PAGE_SIZE):
+    """The forum's threads the caller may see, pinned first, then by last activity (a Batch of brains)."""
+    brains = api.content.find(
+        portal_type="Thread",
+        path={"query": _path(forum), "depth": 1},
+        sort_on=["pinned", "last_activity"],
+        sort_order=["descending", "descending"],
+    )
+    return Batch(brains, b_size, start=b_start)
+
+
+def posts_of(thread, b_start=0, b_size=POSTS_PAGE_SIZE):
+    """The thread's posts the caller may see, oldest first (a Batch of brains)."""
+    brains = api.content.find(
+        portal_type="Post",
+        path={"query": _path(thread), "depth": 1},
+        sort_on="created",
+        sort_order="ascending",
+    )
+    return Batch(brains, b_size, start=b_start)
+
+
+def recent_threads(region, limit=10):
+    """The most recently active threads of the Region that the caller may see."""
+    return api.content.find(
+        context=region,
+        portal_type="Thread",
+        sort_on="last_activity",
+        sort_order="descending",
+        sort_limit=limit,
+    )[:limit]
+
+
+class AuthorDirectory:
+    """Names and municipalities of authors, looked up once per user id (a listing shows many posts of
+    few people). An author is shown by their active representative record in the Region, else by the
+    account's full name; a post whose author is gone or anonymised is by a "former member"."""
+
+    def __init__(self, region):
+        self.region = region
+        self._cache = {}
+
+    def __call__(self, user_id):
+        if user_id not in self._cache:
+            self._cache[user_id] = self._lookup(user_id)
+        return self._cache[user_id]
+
+    def _lookup(self, user_id):
+        for brain in active_records(self.region, user_id) if user_id and self.region is not None else ():
+            return {"user_id": user_id, "name": brain.Title, "municipality": brain.municipality_title}
+        user = api.user.get(userid=user_id) if user_id else None
+        if user is None:
+            return {"user_id": None, "name": _("Former member"), "municipality": None}
+        return {"user_id": user_id, "name": user.getProperty("fullname") or user_id, "municipality": None}
+
+
+class PostRefused(Exception):
+    """A post that cannot be written: ``errors`` maps field name (or ``""``) to a translatable message."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def posting_refusal(thread):
+    """Why the current user cannot write in ``thread`` (a translatable message), or None if they can."""
+    if api.user.has_permission(ADD_POST, obj=thread):
+        return None
+    forum = aq_parent(aq_inner(thread))
+    try:
+        check_post(
+            api.content.get_state(forum, default=None),
+            api.content.get_state(thread, default=None) == "locked",
+            is_network_member(thread),
+        )
+    except RuleViolation as refusal:
+        return _(refusal.msgid, mapping=refusal.mapping)
+    return _("You may not write in this discussion.")
+
+
+def add_post(thread, text, in_reply_to=None):
+    """Write a post as the current user, validated as a form or the REST API would; returns the post.
+
+    Raises PostRefused with the messages per field."""
+    refusal = posting_refusal(thread)
+    if refusal is not None:
+        raise PostRefused({"": refusal})
+    value = RichTextValue(text or "", "text/html", "text/x-html-safe")
+    data = {"text": value, "in_reply_to": in_reply_to or None}
+    errors = {}
+    for name, field_value in data.items():
+        field = IPost[name].bind(thread)
+        try:
+            if field_value is None:
+                if field.required:
+                    errors[name] = _("Required input is missing.")
+            else:
+                field.validate(field_value)
+        except ValidationError as error:
+            errors[name] = error.doc()
+    if not errors:
+        validator = getMultiAdapter((thread, getRequest(), None, IPost, None), IManagerValidator)
+        for error in validator.validate(data):
+            fields = getattr(error, "fields", ()) or ("",)
+            errors[fields[0]] = error.args[0]
+    if errors:
+        raise PostRefused(errors)
+    # Dexterity's helper picks the id with our name chooser before adding (plone.api would add under a
+    # temporary id and rename, which needs "Copy or Move"); it checks the add permission again.
+    return createContentInContainer(
+        thread, "Post", checkConstraints=True, text=value, in_reply_to=in_reply_to or None
+    )
+
+
+def moderation_queue(region, hidden_limit=50):
+    """For moderators: the Region's posts waiting for approval (oldest first) and the recently hidden."""
+    pending = api.content.find(
+        context=region, portal_type="Post", review_state="pending", sort_on="created", sort_order="ascending"
+    )
+    hidden = api.content.find(
+        context=region,
+        portal_type="Post",
+        review_state="hidden",
+        sort_on="modified",
+        sort_order="descending",
+        sort_limit=hidden_limit,
+    )[:hidden_limit]
+    return {"pending": pending, "hidden": hidden}
