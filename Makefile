@@ -44,6 +44,10 @@ start: site ## Install, create the site if missing, and serve it at http://local
 test: $(INSTALL_STAMP) ## Run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+.PHONY: test-browser
+test-browser: $(INSTALL_STAMP) ## Run only the browser tests (Playwright + Debian's /usr/bin/chromium; screenshots in test-output/)
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
 .PHONY: lint
 lint: $(INSTALL_STAMP) ## Check style with ruff
 	$(BIN)/ruff check src tests instance bench scripts setup.py
