@@ -20,3 +20,10 @@ class WorkflowGuards(BrowserView):
         premoderation = bool(getattr(forum, "premoderation", False))
         is_moderator = api.user.has_permission(MODERATE, obj=self.context)
         return post_initial_state(premoderation, is_moderator) == PUBLISHED
+
+    def is_author(self):
+        """The current user created this object (holds Owner on it locally, not just by acquisition:
+        the Site Administrator who created the Region owns everything in it that way)."""
+        if api.user.is_anonymous():
+            return False
+        return api.user.get_current().getId() in self.context.users_with_local_role("Owner")

@@ -19,6 +19,7 @@ from regionaustausch import _
 from regionaustausch.content.region import find_region
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
+from zope.lifecycleevent.interfaces import IObjectRemovedEvent
 import logging
 
 
@@ -142,8 +143,10 @@ def sync_representative(representative, event=None):
     named before (remembered on the record), in the record's Region."""
     region = find_region(getattr(event, "oldParent", None) or representative)
     # The catalog is what sync_member asks; workflow and edits reindex the record only after their
-    # events, so bring its entry up to date first (the indexing queue merges the two).
-    representative.reindexObject(idxs=["review_state", "representative_user_id"])
+    # events, so bring its entry up to date first (the indexing queue merges the two). A removed
+    # record must stay out of the catalog.
+    if not IObjectRemovedEvent.providedBy(event):
+        representative.reindexObject(idxs=["review_state", "representative_user_id"])
     annotations = IAnnotations(representative)
     previous = annotations.get(SYNCED_USER_KEY)
     current = representative.user_id or None

@@ -30,6 +30,9 @@ def post_added(post, event):
     itself (see regionaustausch.content.thread)."""
     if event.object is not post:
         return  # dispatched from a copied or moved thread: nothing new happened in it
+    # The writer may edit their post; the Owner role would not do, as the thread's Owner inherits it.
+    for user_id in post.users_with_local_role("Owner"):
+        post.manage_addLocalRoles(user_id, ["Author"])
     thread = aq_parent(aq_inner(post))
     if not IThread.providedBy(thread):
         return
