@@ -7,6 +7,7 @@ SearchableText: the catalog answers anybody's search.
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from plone import api
 from plone.indexer import indexer
 from regionaustausch.behaviors.topics import ITopics
 from regionaustausch.content.exchange_proposal import IExchangeProposal
@@ -19,7 +20,6 @@ from regionaustausch.interfaces import IRegionaustauschContent
 from regionaustausch.supports import support_counts
 from regionaustausch.vocabularies import FunctionsVocabulary
 from regionaustausch.vocabularies import TopicsVocabulary
-from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
@@ -28,11 +28,13 @@ def _parent(obj):
 
 
 def _term_title(vocabulary, value):
+    """The title of a term in the site's language: the same whoever reindexes (a script has no request,
+    a request may negotiate another language), so that German words find German records."""
     try:
         title = vocabulary.getTerm(value).title
     except LookupError:
         return value
-    return translate(title, context=getRequest())
+    return translate(title, target_language=api.portal.get_default_language())
 
 
 @indexer(IMunicipality)

@@ -129,7 +129,12 @@ def PartiesVocabulary(context):
     query = {"portal_type": "Representative", "unrestricted": True}
     if region is not None:
         query["context"] = region
-    parties = sorted({brain.party for brain in api.content.find(**query) if brain.party}, key=str.casefold)
+    # sorted by a total order: parties differing only in case ("SPD", "spd") must get the same tokens
+    # in every process, whatever order the set yields them in
+    parties = sorted(
+        {brain.party for brain in api.content.find(**query) if brain.party},
+        key=lambda party: (party.casefold(), party),
+    )
     tokens = set()
     return SimpleVocabulary(
         [SimpleTerm(value=party, token=unique_token(party, tokens), title=party) for party in parties]

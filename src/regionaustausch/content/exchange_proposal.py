@@ -4,21 +4,28 @@ Region. It moves through a workflow, gathers supports from representatives of se
 resolutions it needs, and becomes meetings (its items)."""
 
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
+from collective.z3cform.datagridfield.deserializer import DatagridRowDeserializer
+from collective.z3cform.datagridfield.interfaces import IRow
 from collective.z3cform.datagridfield.row import DictRow
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
+from plone.restapi.interfaces import IFieldDeserializer
 from plone.supermodel import model
 from regionaustausch import _
 from regionaustausch.content.validation import rule_constraint
+from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.resolutions import BODY_MAX_LENGTH
 from regionaustausch.domain.resolutions import DEFAULT_STATUS
 from regionaustausch.domain.resolutions import REFERENCE_MAX_LENGTH
+from regionaustausch.domain.resolutions import validate_resolution
 from regionaustausch.domain.resolutions import validate_resolutions
 from regionaustausch.interfaces import IRegionaustauschContainer
 from zope import schema
+from zope.component import adapter
 from zope.interface import Interface
 from zope.interface import implementer
+from zope.publisher.interfaces.browser import IBrowserRequest
 
 
 class IRequiredResolution(Interface):
@@ -102,3 +109,27 @@ class IExchangeProposal(model.Schema):
 @implementer(IExchangeProposal, IRegionaustauschContainer)
 class ExchangeProposal(Container):
     """An exchange proposal; its meetings are its items."""
+
+    #: Dexterity's content class has a Dublin Core ``format`` ("text/html") that would stand in for an
+    #: unset ``format`` field (not a term of the vocabulary: every REST POST without a format failed).
+    format = None
+
+
+@implementer(IFieldDeserializer)
+@adapter(IRow, IExchangeProposal, IBrowserRequest)
+class ResolutionRowDeserializer(DatagridRowDeserializer):
+    """A row of ``required_resolutions`` sent to plone.restapi, read as the domain reads it.
+
+    The datagrid's deserializer checks each cell on its own (an unknown kind gives "Constraint not
+    satisfied", without the row) and drops unknown keys silently. Here a row the domain accepts is
+    normalised (all four keys, the status defaulting to "offen"); any other row is passed on as it is,
+    so that the list's constraint refuses it with the domain's message naming the row.
+    """
+
+    def __call__(self, row):
+        if self.field.schema is not IRequiredResolution:
+            return super().__call__(row)
+        try:
+            return validate_resolution(row)
+        except RuleViolation:
+            return row

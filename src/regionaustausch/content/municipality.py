@@ -5,6 +5,7 @@ from plone import api
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
+from plone.uuid.interfaces import IUUID
 from regionaustausch import _
 from regionaustausch.content.properties import NormalisedAttribute
 from regionaustausch.content.region import find_region
@@ -97,7 +98,8 @@ def ensure_ags_unique_in_region(key, context):
     region = find_region(context) if context is not None else None
     if region is None:
         return
-    own_uid = api.content.get_uuid(context) if IMunicipality.providedBy(context) else None
+    # IUUID(..., None): an object that plone.restapi is creating has no UUID yet
+    own_uid = IUUID(context, None) if IMunicipality.providedBy(context) else None
     brains = api.content.find(
         context=region,
         portal_type="Municipality",

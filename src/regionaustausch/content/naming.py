@@ -13,6 +13,7 @@ from datetime import timezone
 from plone.app.content.interfaces import INameFromTitle
 from plone.app.content.namechooser import NormalizingNameChooser
 from regionaustausch.content.post import IPost
+from regionaustausch.content.representative import IRepresentative
 from regionaustausch.domain.names import make_id
 from regionaustausch.interfaces import IRegionaustauschContainer
 from regionaustausch.interfaces import IRegionaustauschContent
@@ -55,7 +56,10 @@ class GermanNameChooser(NormalizingNameChooser):
     title as the name; Plone's chooser keeps making it unique."""
 
     def chooseName(self, name, obj):
-        if not name:
+        if not name or IPost.providedBy(obj) or IRepresentative.providedBy(obj):
+            # Posts and representatives have no title of their own to type (a post's id is made
+            # for it, a representative's title is computed from the name parts): the name a script
+            # passes (plone.api passes its ``title`` argument) is not theirs.
             from_title = INameFromTitle(obj, None)
             name = from_title.title if from_title is not None else None
         if name and not IPost.providedBy(obj):

@@ -7,6 +7,7 @@ from plone import api
 from plone.app.textfield import RichText
 from plone.dexterity.content import Item
 from plone.supermodel import model
+from plone.uuid.interfaces import IUUID
 from regionaustausch import _
 from regionaustausch.content.properties import SanitisedRichText
 from regionaustausch.content.thread import IThread
@@ -55,7 +56,8 @@ class IPost(model.Schema):
             return
         context = data_context(data)
         thread = thread_of(context)
-        if IPost.providedBy(context) and api.content.get_uuid(context) == uid:
+        # IUUID(..., None): a post that plone.restapi is creating has no UUID yet
+        if IPost.providedBy(context) and IUUID(context, None) == uid:
             invalid(RuleViolation(MSG_REPLY_TO_ITSELF, field="in_reply_to"), "in_reply_to")
         found = (
             api.content.find(context=thread, depth=1, portal_type="Post", UID=uid, unrestricted=True)

@@ -24,6 +24,7 @@ from regionaustausch.domain.names import representative_title
 from regionaustausch.domain.names import sort_name
 from regionaustausch.domain.representatives import SALUTATION_WORDS
 from regionaustausch.domain.representatives import check_contact_consent
+from regionaustausch.domain.text import validate_title
 from regionaustausch.interfaces import IRegionaustauschContent
 from zope import schema
 from zope.interface import implementer
@@ -159,6 +160,21 @@ class IRepresentative(model.Schema):
         constraint=rule_constraint(contact.validate_url, field="oparl_id"),
         required=False,
     )
+
+    @invariant
+    def name_fits_in_a_title(data):
+        """The record's title is the name (no title field to check): at most 200 characters."""
+        name = representative_title(
+            SALUTATION_WORDS.get(field_value(data, "salutation")),
+            field_value(data, "academic_title"),
+            field_value(data, "first_name"),
+            field_value(data, "last_name"),
+        )
+        if name:
+            try:
+                validate_title(name)
+            except RuleViolation as violation:
+                invalid(violation, "academic_title", "first_name", "last_name")
 
     @invariant
     def contact_needs_consent(data):

@@ -6,6 +6,7 @@ of posts is BTreeFolder2's ``BTrees.Length`` counter, and the time of the last p
 :class:`LastActivity` object of its own whose concurrent updates resolve to the later time.
 """
 
+from Acquisition import aq_base
 from DateTime import DateTime
 from persistent import Persistent
 from plone.app.textfield import RichText
@@ -18,6 +19,10 @@ from regionaustausch.domain.text import validate_post_text
 from regionaustausch.interfaces import IRegionaustauschContainer
 from zope import schema
 from zope.interface import implementer
+
+
+#: The catalog indexes (and metadata) of a thread that its posts change.
+ACTIVITY_INDEXES = ("last_activity", "post_count")
 
 
 def check_rich_text(value, field="text"):
@@ -87,3 +92,26 @@ class Thread(Container):
     def post_count(self):
         """The number of posts (BTreeFolder2 keeps it in a conflict-resolving Length)."""
         return self.objectCount()
+
+    def reindexObject(self, idxs=[], update_metadata=1, uid=None):  # noqa: B006 (CMF's signature)
+        """Reindex; after a post came or went, only the activity indexes.
+
+        Zope reports every post added, removed or renamed as a modification of its thread
+        (``IContainerModifiedEvent``), and Dexterity answers that with a full reindex, which sets the
+        modification date: the Thread would be rewritten by every post. When a post is the only
+        change (:func:`posts_changed` said so and the Thread itself is unchanged), the indexes that a
+        post changes are enough.
+        """
+        if not idxs and getattr(aq_base(self), "_v_posts_changed", False):
+            aq_base(self)._v_posts_changed = False
+            if not self._p_changed:
+                idxs = list(ACTIVITY_INDEXES)
+        return super().reindexObject(idxs=idxs, update_metadata=update_metadata, uid=uid)
+
+
+def posts_changed(post, event):
+    """A post was added to, removed from or renamed in a thread (``IObjectMovedEvent``): tell the
+    thread, whose "container modified" reindex comes next (see :meth:`Thread.reindexObject`)."""
+    for parent in (event.oldParent, event.newParent):
+        if IThread.providedBy(parent):
+            aq_base(parent)._v_posts_changed = True

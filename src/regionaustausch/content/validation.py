@@ -7,9 +7,17 @@ its 400 answer with the field's name. Schemas use :func:`rule_constraint` for on
 :func:`invalid` from invariants for rules that need several fields or the context.
 """
 
+from plone.dexterity.interfaces import IDexterityFTI
+from plone.dexterity.utils import resolveDottedName
 from regionaustausch import _
 from regionaustausch.domain.errors import RuleViolation
+from regionaustausch.domain.text import validate_title
+from regionaustausch.interfaces import IRegionaustauschContent
+from z3c.form.interfaces import IAddForm
+from z3c.form.validator import Data
+from z3c.form.validator import InvariantsValidator
 from z3c.form.validator import NoInputData
+from zope.component import queryUtility
 from zope.interface import Invalid
 from zope.schema import ValidationError
 
@@ -82,5 +90,58 @@ def field_value(data, name, default=None):
 
 
 def data_context(data):
-    """The object an invariant validates against: the container in an add form, else the object."""
-    return getattr(data, "__context__", None)
+    """The object an invariant validates against: the object itself (edit form, REST API), or the
+    container in an add form (z3c.form validates an add form without a context; our
+    :class:`ContentInvariantsValidator` hands the container in as ``__container__``)."""
+    context = getattr(data, "__context__", None)
+    return context if context is not None else getattr(data, "__container__", None)
+
+
+def _is_our_type(portal_type):
+    fti = queryUtility(IDexterityFTI, name=portal_type) if portal_type else None
+    if fti is None or not fti.klass:
+        return False
+    try:
+        return IRegionaustauschContent.implementedBy(resolveDottedName(fti.klass))
+    except (ImportError, AttributeError, TypeError):
+        return False
+
+
+class ContentInvariantsValidator(InvariantsValidator):
+    """z3c.form's validation of a schema's invariants, for our types; forms and plone.restapi's
+    deserializer both look it up (``IManagerValidator``) for every schema of the object.
+
+    Two additions to z3c.form's validator:
+
+    * z3c.form validates an add form without a context; the invariants that need the Region or the
+      Thread (unique AGS, reply in the same thread) find the add form's container through
+      :func:`data_context`.
+    * A title (plone.basic's allows 1024 characters) is held to the domain's rule: not blank, at most
+      200 characters (:func:`regionaustausch.domain.text.validate_title`).
+    """
+
+    def _container(self):
+        if self.context is None and IAddForm.providedBy(self.view):
+            return getattr(self.view, "context", None)
+        return None
+
+    def _for_our_type(self):
+        if IRegionaustauschContent.providedBy(self.context):
+            return True
+        return self._container() is not None and _is_our_type(getattr(self.view, "portal_type", None))
+
+    def validate(self, data):
+        if not self._for_our_type():
+            return super().validate(data)
+        checked = Data(self.schema, data, self.context)
+        container = self._container()
+        if container is not None:
+            checked.__container__ = container
+        errors = self.validateObject(checked)
+        title = data.get("title") if "title" in self.schema else None
+        if title is not None:
+            try:
+                validate_title(title)
+            except RuleViolation as violation:
+                errors += (RuleInvalid(violation, ("title",)),)
+        return errors
