@@ -1,0 +1,76 @@
+"""plone.restapi serializers of our types: the default Dexterity serializers, extended by computed facts.
+
+- ExchangeProposal: ``supports``, ``supporting_municipalities`` and ``quorum`` (the Region's
+  thresholds, ``met``, ``missing`` and the missing conditions as translated ``messages``, as
+  ``@support`` has it), counted live from the proposal's supports by regionaustausch.supports.
+- Thread: ``post_count`` and ``last_activity``.
+- Representative: plone.restapi already leaves out fields whose read permission the caller lacks
+  (``email`` and ``phone`` carry "regionaustausch: View contact details"); this serializer removes
+  them once more unless regionaustausch.directory.may_see_contact allows them (the same check as
+  the directory: the permission and the visibility rule), so that no later change of the schema's
+  tags, of plone.restapi or a stale permission setting can leak them.
+
+Registered for the browser layer, so they apply where the add-on is installed.
+"""
+
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.serializer.converters import json_compatible
+from plone.restapi.serializer.dxcontent import SerializeFolderToJson
+from plone.restapi.serializer.dxcontent import SerializeToJson
+from regionaustausch.content.exchange_proposal import IExchangeProposal
+from regionaustausch.content.representative import IRepresentative
+from regionaustausch.content.thread import IThread
+from regionaustausch.directory import may_see_contact
+from regionaustausch.domain.contact import CONTACT_KEYS
+from regionaustausch.interfaces import IRegionaustauschLayer
+from regionaustausch.supports import quorum_messages
+from regionaustausch.supports import quorum_state
+from zope.component import adapter
+from zope.i18n import translate
+from zope.interface import implementer
+
+
+def quorum_json(state, request):
+    """The ``quorum`` of a proposal's JSON: domain.quorum's ``as_dict`` and translated messages."""
+    quorum = state.as_dict()
+    quorum["messages"] = [translate(message, context=request) for message in quorum_messages(state)]
+    return quorum
+
+
+@implementer(ISerializeToJson)
+@adapter(IExchangeProposal, IRegionaustauschLayer)
+class SerializeProposalToJson(SerializeFolderToJson):
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version, include_items=include_items, include_expansion=include_expansion
+        )
+        state = quorum_state(self.context)
+        result["supports"] = state.supports
+        result["supporting_municipalities"] = state.municipalities
+        result["quorum"] = quorum_json(state, self.request)
+        return result
+
+
+@implementer(ISerializeToJson)
+@adapter(IThread, IRegionaustauschLayer)
+class SerializeThreadToJson(SerializeFolderToJson):
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version, include_items=include_items, include_expansion=include_expansion
+        )
+        result["post_count"] = self.context.post_count()
+        result["last_activity"] = json_compatible(self.context.last_activity())
+        return result
+
+
+@implementer(ISerializeToJson)
+@adapter(IRepresentative, IRegionaustauschLayer)
+class SerializeRepresentativeToJson(SerializeToJson):
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version, include_items=include_items, include_expansion=include_expansion
+        )
+        if not may_see_contact(self.context):
+            for key in CONTACT_KEYS:
+                result.pop(key, None)
+        return result

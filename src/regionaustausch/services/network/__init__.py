@@ -1,0 +1,1 @@
+"""``@network`` on a Region: the overview a dashboard needs, in one call (regionaustausch.network)."""
