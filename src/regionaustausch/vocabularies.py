@@ -124,9 +124,10 @@ def LeadOrganisersVocabulary(context):
 
 @provider(IVocabularyFactory)
 def PartiesVocabulary(context):
-    """The parties and council groups named in the Region's directory, for its filters."""
+    """The parties and council groups named in the Region's directory (its active records: a pending
+    record is not public yet, a former one no longer matches anybody), for its filters."""
     region = _region_for(context)
-    query = {"portal_type": "Representative", "unrestricted": True}
+    query = {"portal_type": "Representative", "review_state": "active", "unrestricted": True}
     if region is not None:
         query["context"] = region
     # sorted by a total order: parties differing only in case ("SPD", "spd") must get the same tokens
