@@ -140,8 +140,8 @@ def regions(portal_class):
     def municipality(region, title, kind, ags):
         return api.content.create(container=region, type="Municipality", title=title, kind=kind, ags=ags)
 
-    def representative(municipality, first_name, last_name, party):
-        return api.content.create(
+    def representative(municipality, first_name, last_name, party, state="active"):
+        record = api.content.create(
             container=municipality,
             type="Representative",
             title="x",
@@ -149,6 +149,9 @@ def regions(portal_class):
             last_name=last_name,
             party=party,
         )
+        if state == "active":
+            api.content.transition(obj=record, transition="approve")
+        return record
 
     east = api.content.create(
         container=portal_class,
@@ -174,6 +177,7 @@ def regions(portal_class):
     representative(east_ns.goslar, "Dieter", "Test", "CDU")
     representative(east_ns.goslar, "Eva", "Leer", None)
     representative(west_ns.hannover, "Fritz", "West", "FDP")
+    representative(west_ns.hannover, "Gerd", "Wartet", "Partei im Antrag", state="pending")
     proposal = api.content.create(container=east, type="ExchangeProposal", title="Vorschlag")
     return SimpleNamespace(portal=portal_class, east=east_ns, west=west_ns, proposal=proposal)
 
