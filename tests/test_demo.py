@@ -1,15 +1,29 @@
-"""The demo region (profile ``regionaustausch:demo``): what it creates, that it creates it once, and that
+"""The demo region (profile ``regionaustausch:demo``): what it creates, that it creates it once, that it
+brings it to life through the workflows (users, states, supports, the meeting), and that
 ``regionaustausch:default`` creates none of it."""
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
 from plone import api
 from plone.app.event.base import localized_now
+from plone.app.testing import logout
+from Products.CMFCore.WorkflowCore import WorkflowException
 from regionaustausch import demo_data
 from regionaustausch.content.calendar import upcoming_meetings
+from regionaustausch.demo import DEFAULT_PASSWORD
+from regionaustausch.demo import DEMO_LOGINS
 from regionaustausch.demo import create_demo_content
 from regionaustausch.demo import upcoming_meeting_times
 from regionaustausch.domain.names import make_id
+from regionaustausch.domain.quorum import acceptance_problems
 from regionaustausch.domain.resolutions import validate_resolutions
 from regionaustausch.domain.text import plain_text
+from regionaustausch.membership import MEMBER_ROLE
+from regionaustausch.membership import municipality_of
+from regionaustausch.supports import quorum_state
+from regionaustausch.supports import storage
+from regionaustausch.supports import support_counts
+from regionaustausch.supports import withdraw_support
 from zope.interface.exceptions import Invalid
 from zope.schema import getSchemaValidationErrors
 import contextlib
@@ -43,19 +57,6 @@ QUESTIONS = (
 TYPES = ("Region", "Municipality", "Representative", "Forum", "Thread", "Post", "ExchangeProposal", "Meeting")
 
 
-def meetings_allowed(region):
-    """Whether the demo proposal may hold meetings in its current workflow state (its workflow plans
-    meetings only once a proposal is accepted, and the demo transitions nothing yet)."""
-    with api.env.adopt_roles(["Manager"]):
-        return bool(api.user.has_permission("regionaustausch: Add Meeting", obj=region[MEETING_PROPOSAL]))
-
-
-def allow_meetings(region):
-    region[MEETING_PROPOSAL].manage_permission(
-        "regionaustausch: Add Meeting", roles=["Manager"], acquire=False
-    )
-
-
 def apply_demo(portal):
     portal.portal_setup.runAllImportStepsFromProfile(DEMO)
 
@@ -79,7 +80,9 @@ def expected_ids():
         for thread in forum["threads"]:
             ids.append(f"{forum['id']}/{thread['id']}")
             ids.extend(f"{forum['id']}/{thread['id']}/{post['id']}" for post in thread["posts"])
-    ids.extend(proposal["id"] for proposal in demo_data.PROPOSALS)
+    for proposal in demo_data.PROPOSALS:
+        ids.append(proposal["id"])
+        ids.extend(f"{proposal['id']}/{meeting['id']}" for meeting in proposal["meetings"])
     return sorted(ids)
 
 
@@ -108,10 +111,8 @@ def region(portal):
 
 
 @pytest.fixture
-def with_meeting(portal, region):
-    """The demo with its meeting: the proposal is allowed to hold one, as once it is accepted."""
-    allow_meetings(region)
-    apply_demo(portal)
+def with_meeting(region):
+    """The demo's meeting, planned once the demo has accepted its proposal."""
     return region[MEETING_PROPOSAL]["erstes-austauschtreffen"]
 
 
@@ -154,19 +155,33 @@ class TestProfile:
             "Thread": 5,
             "Post": 11,
             "ExchangeProposal": 2,
-            "Meeting": 1 if meetings_allowed(region) else 0,
+            "Meeting": 1,
         }
         assert 16 <= counts()["Representative"] <= 24
 
-    def test_what_cannot_be_created_yet_is_reported(self, portal, region):
+    def test_a_second_run_finds_everything(self, portal, region):
         builder = create_demo_content(portal)
         assert builder.created == []
-        if meetings_allowed(region):
-            assert builder.deferred == []
-        else:
-            assert builder.deferred == [
-                "/".join((*region.getPhysicalPath(), MEETING_PROPOSAL, "erstes-austauschtreffen"))
-            ]
+        assert builder.deferred == []
+        assert builder.users_created == []
+        assert builder.transitions == []
+        assert builder.supports == []
+        assert builder.existing == sum(counts().values())
+
+    @pytest.mark.portal(roles=["Manager"])
+    def test_what_cannot_be_created_yet_is_reported(self, portal, region):
+        """An editor withdrew the proposal before it was accepted: it stays withdrawn, and its meeting
+        cannot be planned."""
+        api.content.delete(region[MEETING_PROPOSAL])
+        proposal = api.content.create(
+            container=region, type="ExchangeProposal", id=MEETING_PROPOSAL, title="X"
+        )
+        api.content.transition(obj=proposal, transition="withdraw")
+        builder = create_demo_content(portal)
+        assert api.content.get_state(proposal) == "withdrawn"
+        assert builder.transitions == []
+        assert builder.deferred == ["/".join((*proposal.getPhysicalPath(), "erstes-austauschtreffen"))]
+        assert counts()["Meeting"] == 0
 
     def test_applying_twice_duplicates_nothing(self, portal, region):
         before = counts()
@@ -405,3 +420,336 @@ class TestCatalog:
     def test_searchable_text(self, region):
         assert [brain.getId for brain in find(SearchableText="Federführung")] == ["regionale-vernetzung"]
         assert not find(SearchableText="example.invalid")
+
+
+# --- The living network: users, states, membership, supports ---------------------------------------
+
+PROPOSAL_1 = "regionale-vernetzung"
+PUBLIC_FORUM = "gewerbeflaechen-und-ansiedlung"
+INTERNAL_FORUM = "fachkraefte-und-pendler"
+MEMBERS_GROUP = f"{REGION_ID}-members"
+
+
+def people():
+    """``(municipality id, record spec)`` of every example representative."""
+    return [
+        (municipality["id"], person)
+        for municipality in demo_data.MUNICIPALITIES
+        for person in municipality["representatives"]
+    ]
+
+
+def demo_people():
+    return {
+        person["user_id"]: (municipality, person)
+        for municipality, person in people()
+        if person.get("user_id")
+    }
+
+
+def states(region):
+    """Path below the Region -> review state, of every object of the demo."""
+    prefix = "/".join(region.getPhysicalPath()) + "/"
+    return {
+        brain.getPath().removeprefix(prefix): brain.review_state
+        for brain in find(path=prefix.rstrip("/"))
+        if brain.portal_type != "Region"
+    }
+
+
+def authenticates(portal, login, password):
+    return (
+        portal.acl_users.source_users.authenticateCredentials({"login": login, "password": password})
+        is not None
+    )
+
+
+@contextlib.contextmanager
+def anonymous():
+    previous = getSecurityManager()
+    logout()
+    try:
+        yield
+    finally:
+        setSecurityManager(previous)
+
+
+class TestData:
+    """The demo data tells the quorum story it should (pure data, no site)."""
+
+    def test_one_or_two_demo_logins_per_municipality(self):
+        assert tuple(demo_people()) == DEMO_LOGINS
+        for municipality in demo_data.MUNICIPALITIES:
+            logins = [person for person in municipality["representatives"] if person.get("user_id")]
+            assert 1 <= len(logins) <= 2, municipality["id"]
+
+    def test_login_is_the_record_id_and_mail_address(self):
+        for user_id, (_municipality, person) in demo_people().items():
+            assert user_id == person["id"].replace("-", ".")
+            assert person["email"] == f"{user_id}@example.invalid"
+
+    def test_authors_and_supporters_are_demo_users(self):
+        authors = [proposal["author"] for proposal in demo_data.PROPOSALS]
+        for forum in demo_data.FORUMS:
+            for thread in forum["threads"]:
+                authors.append(thread["author"])
+                authors.extend(post["author"] for post in thread["posts"])
+        supporters = [user for proposal in demo_data.PROPOSALS for user in proposal["supporters"]]
+        assert set(authors) | set(supporters) <= set(DEMO_LOGINS)
+
+    def test_quorum_story(self):
+        """Proposal 1: too few supports and municipalities; proposal 2: enough of both."""
+        municipality = {user_id: municipality for user_id, (municipality, _person) in demo_people().items()}
+        first, second = demo_data.PROPOSALS
+        for proposal in (first, second):
+            assert len(set(proposal["supporters"])) == len(proposal["supporters"])
+        assert (len(first["supporters"]), len({municipality[u] for u in first["supporters"]})) == (3, 2)
+        assert len(second["supporters"]) >= demo_data.REGION["quorum_supports"]
+        assert (
+            len({municipality[u] for u in second["supporters"]}) >= demo_data.REGION["quorum_municipalities"]
+        )
+        assert (first["state"], first["lead_organiser"]) == ("discussion", None)
+        assert (second["state"], second["lead_organiser"]) == ("accepted", "wolfsburg")
+
+
+class TestUsers:
+    def test_accounts(self, region):
+        for user_id, (_municipality, person) in demo_people().items():
+            user = api.user.get(userid=user_id)
+            assert user is not None, user_id
+            assert user.getUserName() == user_id
+            assert user.getProperty("email") == person["email"]
+            assert user.getProperty("email").endswith(".invalid")
+            name = " ".join(
+                part
+                for part in (person.get("academic_title"), person["first_name"], person["last_name"])
+                if part
+            )
+            assert user.getProperty("fullname") == name
+        assert api.user.get(userid="ayse.modell").getProperty("fullname") == "Dr. Ayşe Modell"
+        # only the demo logins: the other example people have no account
+        assert api.user.get(userid="petra.probe") is None
+
+    def test_default_password(self, portal, region):
+        assert DEFAULT_PASSWORD == "Beispiel-2026!"
+        for user_id in DEMO_LOGINS:
+            assert authenticates(portal, user_id, DEFAULT_PASSWORD), user_id
+        assert not authenticates(portal, "anna.beispiel", "wrong")
+
+    def test_password_from_the_environment(self, portal, monkeypatch):
+        monkeypatch.setenv("DEMO_PASSWORD", "Anderes-Demo-9")
+        apply_demo(portal)
+        assert authenticates(portal, "anna.beispiel", "Anderes-Demo-9")
+        assert not authenticates(portal, "anna.beispiel", DEFAULT_PASSWORD)
+
+    def test_an_existing_password_is_never_reset(self, portal, region, monkeypatch):
+        portal.acl_users.source_users.userSetPassword("anna.beispiel", "Selbst-gewaehlt-1")
+        apply_demo(portal)
+        monkeypatch.setenv("DEMO_PASSWORD", "Anderes-Demo-9")
+        apply_demo(portal)
+        assert authenticates(portal, "anna.beispiel", "Selbst-gewaehlt-1")
+        assert authenticates(portal, "jonas.muster", DEFAULT_PASSWORD)
+
+    def test_records_name_their_users(self, region):
+        for user_id, (municipality, person) in demo_people().items():
+            assert region[municipality][person["id"]].user_id == user_id
+        assert not region["braunschweig"]["petra-probe"].user_id
+
+
+class TestStates:
+    def test_applied_by_a_user_without_manager_rights(self, portal, region):
+        """The fixture applied the demo as the test user (no Manager): all states were reached."""
+        assert "Manager" not in api.user.get_roles(obj=portal)
+        assert api.content.get_state(region[PROPOSAL_1]) == "discussion"
+        assert api.content.get_state(region[MEETING_PROPOSAL]) == "accepted"
+        assert "erstes-austauschtreffen" in region[MEETING_PROPOSAL]
+
+    def test_every_state(self, region):
+        found = states(region)
+        by_type = {}
+        for brain in find(path="/".join(region.getPhysicalPath())):
+            by_type.setdefault(brain.portal_type, set()).add(brain.review_state)
+        assert by_type == {
+            "Region": {"published"},
+            "Municipality": {"published"},
+            "Representative": {"active"},
+            "Forum": {"public", "internal"},
+            "Thread": {"open"},
+            "Post": {"published"},
+            "ExchangeProposal": {"discussion", "accepted"},
+            "Meeting": {"planned"},
+        }
+        assert found[PUBLIC_FORUM] == "public"
+        assert found[INTERNAL_FORUM] == "internal"
+        assert found[PROPOSAL_1] == "discussion"
+        assert found[MEETING_PROPOSAL] == "accepted"
+        assert found[f"{MEETING_PROPOSAL}/erstes-austauschtreffen"] == "planned"
+
+    def test_reached_by_transitions(self, region):
+        """The workflow history shows the transitions (nothing was set directly)."""
+
+        def actions(obj):
+            history = api.portal.get_tool("portal_workflow").getHistoryOf(
+                api.portal.get_tool("portal_workflow").getChainFor(obj)[0], obj
+            )
+            return [entry["action"] for entry in history if entry["action"]]
+
+        assert actions(region["braunschweig"]["petra-probe"]) == ["approve"]
+        assert actions(region[PUBLIC_FORUM]) == ["publish"]
+        assert actions(region[INTERNAL_FORUM]) == []
+        assert actions(region[PROPOSAL_1]) == ["submit", "open_discussion"]
+        assert actions(region[MEETING_PROPOSAL]) == ["submit", "open_discussion", "accept"]
+        assert actions(region[PUBLIC_FORUM]["brachflaechen"]["beitrag-1"]) == ["auto_publish"]
+
+    def test_written_by_demo_users(self, region):
+        thread = region[INTERNAL_FORUM]["pendlerstroeme-nach-wolfsburg"]
+        assert thread.Creator() == "ayse.modell"
+        assert thread.getOwner().getId() == "ayse.modell"
+        assert thread["beitrag-1"].Creator() == "karin.schablone"
+        assert region[PROPOSAL_1].Creator() == "anna.beispiel"
+        assert region[MEETING_PROPOSAL].Creator() == "sophie.platzhalter"
+        for brain in find(portal_type=["Thread", "Post", "ExchangeProposal"]):
+            assert brain.Creator in DEMO_LOGINS, brain.getPath()
+
+
+class TestMembership:
+    def test_demo_users_are_network_members(self, region):
+        members = set(api.user.get_users(groupname=MEMBERS_GROUP))
+        assert {user.getId() for user in members} == set(DEMO_LOGINS)
+        for user_id in DEMO_LOGINS:
+            assert MEMBER_ROLE in api.user.get_roles(username=user_id, obj=region), user_id
+
+    def test_each_in_their_municipality(self, region):
+        for user_id, (municipality, _person) in demo_people().items():
+            assert municipality_of(region, user_id) == region[municipality].UID()
+
+    def test_members_read_the_internal_forum(self, region):
+        with api.env.adopt_user(username="miriam.musterfrau"):
+            assert api.user.has_permission("View", obj=region[INTERNAL_FORUM])
+            assert api.user.has_permission("regionaustausch: Add Post", obj=region[INTERNAL_FORUM])
+
+
+class TestSupports:
+    def supporters(self, proposal):
+        return [record["user_id"] for record in storage(proposal).records()]
+
+    def test_first_proposal_waits_for_the_quorum(self, region):
+        proposal = region[PROPOSAL_1]
+        assert sorted(self.supporters(proposal)) == sorted(demo_data.PROPOSALS[0]["supporters"])
+        assert support_counts(proposal) == (3, 2)
+        state = quorum_state(proposal)
+        assert not state.met
+        assert state.as_dict()["missing"] == [
+            {"kind": "supports", "needed": 2},
+            {"kind": "municipalities", "needed": 1},
+        ]
+        problems = [problem.msgid for problem in acceptance_problems(state, proposal.lead_organiser)]
+        assert len(problems) == 3
+        assert problems[-1].startswith("A lead organiser must be named")
+
+    def test_first_proposal_cannot_be_accepted(self, region):
+        proposal = region[PROPOSAL_1]
+        with api.env.adopt_roles(["Manager"]), pytest.raises(WorkflowException, match="lead organiser"):
+            api.portal.get_tool("portal_workflow").doActionFor(proposal, "accept")
+        assert api.content.get_state(proposal) == "discussion"
+
+    def test_a_member_can_still_support_the_first_proposal(self, region):
+        from regionaustausch.supports import support_summary
+
+        with api.env.adopt_user(username="miriam.musterfrau"):
+            assert support_summary(region[PROPOSAL_1])["can_support"]
+            assert not support_summary(region[MEETING_PROPOSAL])["can_support"]
+
+    def test_second_proposal_accepted_with_its_quorum(self, region):
+        proposal = region[MEETING_PROPOSAL]
+        assert sorted(self.supporters(proposal)) == sorted(demo_data.PROPOSALS[1]["supporters"])
+        assert support_counts(proposal) == (5, 4)
+        assert quorum_state(proposal).met
+        assert api.content.get_state(proposal) == "accepted"
+
+    def test_the_catalog_knows_at_once(self, region):
+        brains = {brain.getId: brain for brain in find(portal_type="ExchangeProposal")}
+        assert (brains[PROPOSAL_1].support_count, brains[PROPOSAL_1].supporting_municipalities) == (3, 2)
+        second = brains[MEETING_PROPOSAL]
+        assert (second.support_count, second.supporting_municipalities) == (5, 4)
+        assert [brain.getId for brain in find(portal_type="ExchangeProposal", sort_on="support_count")] == [
+            PROPOSAL_1,
+            MEETING_PROPOSAL,
+        ]
+
+    def test_the_meeting_is_upcoming(self, region, with_meeting):
+        assert api.content.get_state(with_meeting) == "planned"
+        assert with_meeting.start > localized_now(with_meeting)
+        assert [brain.getId for brain in upcoming_meetings(region)] == ["erstes-austauschtreffen"]
+
+
+class TestAnonymous:
+    def test_sees_the_public_forum_and_the_proposals(self, region):
+        with anonymous():
+            assert api.user.is_anonymous()
+            visible = {
+                brain.getId
+                for brain in api.content.find(context=region, portal_type=["Forum", "ExchangeProposal"])
+            }
+            assert visible == {PUBLIC_FORUM, PROPOSAL_1, MEETING_PROPOSAL}
+            assert api.user.has_permission("View", obj=region[PUBLIC_FORUM])
+            assert api.user.has_permission("View", obj=region[PUBLIC_FORUM]["brachflaechen"]["beitrag-1"])
+            assert api.user.has_permission("View", obj=region[PROPOSAL_1])
+            assert (
+                len(
+                    api.content.find(
+                        path="/".join(region[PUBLIC_FORUM].getPhysicalPath()), portal_type="Post"
+                    )
+                )
+                == 6
+            )
+
+    def test_not_the_internal_forum(self, region):
+        with anonymous():
+            assert not api.user.has_permission("View", obj=region[INTERNAL_FORUM])
+            assert not api.content.find(path="/".join(region[INTERNAL_FORUM].getPhysicalPath()))
+            assert not api.user.has_permission("regionaustausch: Support proposal", obj=region[PROPOSAL_1])
+
+
+class TestIdempotence:
+    def test_applying_twice_keeps_states_and_supports(self, portal, region):
+        paths, before = relative_paths(region), states(region)
+        uids = {brain.getPath(): brain.UID for brain in find(path="/".join(region.getPhysicalPath()))}
+        apply_demo(portal)
+        apply_demo(portal)
+        assert relative_paths(region) == paths
+        assert states(region) == before
+        assert {brain.getPath(): brain.UID for brain in find(path="/".join(region.getPhysicalPath()))} == uids
+        assert support_counts(region[PROPOSAL_1]) == (3, 2)
+        assert support_counts(region[MEETING_PROPOSAL]) == (5, 4)
+        assert {user.getId() for user in api.user.get_users(groupname=MEMBERS_GROUP)} == set(DEMO_LOGINS)
+
+    @pytest.mark.portal(roles=["Manager"])
+    def test_an_editors_state_change_is_left_alone(self, portal, region):
+        workflow = api.portal.get_tool("portal_workflow")
+        workflow.doActionFor(region[PUBLIC_FORUM], "make_internal")
+        workflow.doActionFor(region["landkreis-goslar"]["miriam-musterfrau"], "retire")
+        workflow.doActionFor(region[PROPOSAL_1], "reject", comment="Erst die Federführung klären.")
+        builder = create_demo_content(portal)
+        assert builder.transitions == []
+        assert api.content.get_state(region[PUBLIC_FORUM]) == "internal"
+        assert api.content.get_state(region["landkreis-goslar"]["miriam-musterfrau"]) == "former"
+        assert api.content.get_state(region[PROPOSAL_1]) == "rejected"
+        assert "miriam.musterfrau" not in {
+            user.getId() for user in api.user.get_users(groupname=MEMBERS_GROUP)
+        }
+
+    def test_a_withdrawn_support_stays_withdrawn(self, portal, region):
+        with api.env.adopt_user(username="jonas.muster"):
+            withdraw_support(region[PROPOSAL_1])
+        apply_demo(portal)
+        assert support_counts(region[PROPOSAL_1]) == (2, 2)
+
+    @pytest.mark.portal(roles=["Manager"])
+    def test_a_deleted_record_comes_back_active(self, portal, region):
+        api.content.delete(region["salzgitter"]["lena-vorlage"])
+        assert "lena.vorlage" not in {user.getId() for user in api.user.get_users(groupname=MEMBERS_GROUP)}
+        apply_demo(portal)
+        assert api.content.get_state(region["salzgitter"]["lena-vorlage"]) == "active"
+        assert "lena.vorlage" in {user.getId() for user in api.user.get_users(groupname=MEMBERS_GROUP)}
+        assert support_counts(region[PROPOSAL_1]) == (3, 2)

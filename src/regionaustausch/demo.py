@@ -1,5 +1,24 @@
 """The demo region (profile ``regionaustausch:demo``): creates what :mod:`regionaustausch.demo_data`
-describes, with Manager rights whoever applies the profile (``make start``, the ZMI, a script).
+describes and brings it to life through the real workflows, with Manager rights whoever applies the
+profile (``make start``, the ZMI, a script).
+
+A living network, for trying the add-on locally (the profile's description says "nicht für den
+Betrieb"; ``make start`` binds 127.0.0.1):
+
+- **Demo users**: one or two example representatives per municipality get a user account
+  (:data:`DEMO_LOGINS`, e.g. ``anna.beispiel``): the record's ``user_id`` as id, its ``.invalid``
+  e-mail address and its name. The password is the environment variable ``DEMO_PASSWORD`` when it is
+  set, otherwise :data:`DEFAULT_PASSWORD` (``Beispiel-2026!``). An account that exists is left as it is
+  (its password is never reset).
+- **States**, reached by workflow transitions, never by setting a state: every example representative
+  is approved (``active``), which makes the demo users network members of the Region; the forum
+  "Gewerbeflächen und Ansiedlung" is ``public``, "Fachkräfte und Pendler" stays ``internal``; threads
+  stay open; posts are published by the post workflow itself (the forums do not pre-moderate).
+- **Authors**: threads, posts and proposals are written by demo users, as the user (so they own them).
+- **Proposals**: "Regionale Vernetzung …" is submitted and opened for discussion, and supported by 3
+  members from 2 municipalities: the quorum (5 from 3) is not met and no lead organiser is named,
+  which is just the open question of the inquiry 22-18940. The second proposal is opened, supported by 5
+  members from 4 municipalities and accepted (Wolfsburg leads); then its meeting is planned.
 
 Applying the profile again creates what is missing and nothing else: every object has an explicit id,
 and an object that exists under its id is left exactly as it is, so what an editor changed (a title,
@@ -7,17 +26,32 @@ a representative's party, a resolution's status) stays changed, and what an edit
 An object under a demo id that has another type is not touched either; its demo content is skipped
 with a warning in the log.
 
-Workflows: nothing is transitioned yet; every object stays in its workflow's initial state. An object
-whose container may not hold it in that state (the proposal workflow plans meetings only in accepted
-proposals) is not created; the log says so and :attr:`DemoBuilder.deferred` lists it. Every object is
-created by :meth:`DemoBuilder._create`, the one place where the demo states can be applied later.
+Transitions follow the same rule (:meth:`DemoBuilder._advance`): an object is moved forward only along
+the demo's path (:data:`WORKFLOW_PATHS`), from a state before its demo state, and only when no one has
+ever taken it off that path (its workflow history has no other transition): a retired representative,
+a forum made internal again, a rejected proposal stay as an editor left them. Supports are given in the
+run that opens a proposal's discussion, so a demo user who withdraws later stays withdrawn. A
+transition that the workflow refuses (``accept`` without the quorum) is logged and the object stays
+where it is. An object whose container may not hold it in its state (meetings are planned only in
+accepted proposals) is not created; the log says so and :attr:`DemoBuilder.deferred` lists it.
+
+Every object is created by :meth:`DemoBuilder._create` and transitioned by
+:meth:`DemoBuilder._advance`.
 """
 
+from contextlib import contextmanager
+from contextlib import nullcontext
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from Products.CMFCore.WorkflowCore import WorkflowException
 from regionaustausch import demo_data
+from regionaustausch.domain.names import representative_title
+from regionaustausch.domain.supports import SupportRefused
+from regionaustausch.supports import SUPPORT_INDEXES
+from regionaustausch.supports import add_support
 import datetime
 import logging
+import os
 import pytz
 
 
@@ -26,9 +60,33 @@ logger = logging.getLogger("regionaustausch.demo")
 PROFILE_ID = "regionaustausch:demo"
 TIMEZONE = "Europe/Berlin"
 
+#: The environment variable with the password of new demo users, and the documented default.
+PASSWORD_VARIABLE = "DEMO_PASSWORD"
+DEFAULT_PASSWORD = "Beispiel-2026!"
+#: The demo users' ids, which are also their login names (``anna.beispiel``, ...).
+DEMO_LOGINS = demo_data.DEMO_LOGINS
+
+#: The way the demo takes through each workflow: ``(state, transition, next state)`` in order.
+WORKFLOW_PATHS = {
+    "Representative": (("pending", "approve", "active"),),
+    "Forum": (("internal", "publish", "public"),),
+    "ExchangeProposal": (
+        ("draft", "submit", "submitted"),
+        ("submitted", "open_discussion", "discussion"),
+        ("discussion", "accept", "accepted"),
+    ),
+}
+#: Where supports are given on the way (domain.supports: only in discussion).
+SUPPORT_STATE = "discussion"
+
 
 def rich_text(html):
     return RichTextValue(html, "text/html", "text/x-html-safe")
+
+
+def demo_password():
+    """The password for new demo users: ``$DEMO_PASSWORD``, or :data:`DEFAULT_PASSWORD`."""
+    return os.environ.get(PASSWORD_VARIABLE) or DEFAULT_PASSWORD
 
 
 def upcoming_meeting_times(spec, today=None):
@@ -43,8 +101,20 @@ def upcoming_meeting_times(spec, today=None):
     return start, end
 
 
+def path_of(obj):
+    return "/".join(obj.getPhysicalPath())
+
+
+@contextmanager
+def acting_as(user):
+    """Run the block as ``user`` (a user object), or as the caller when ``user`` is None."""
+    with api.env.adopt_user(user=user) if user is not None else nullcontext():
+        yield
+
+
 class DemoBuilder:
-    """Creates the demo content below a container (the site), counting what it created and found."""
+    """Creates the demo content below a container (the site), counting what it created and found,
+    and brings it to its demo states."""
 
     def __init__(self, container):
         self.container = container
@@ -52,24 +122,44 @@ class DemoBuilder:
         self.existing = 0
         self.deferred = []
         self.municipality_uids = {}
+        #: user ids of the demo accounts created in this run
+        self.users_created = []
+        #: ``(path, transition)`` of every transition made in this run
+        self.transitions = []
+        #: ``(path, user id)`` of every support given in this run
+        self.supports = []
 
-    def _create(self, container, portal_type, id, **fields):
+    def _user(self, user_id):
+        """The user ``user_id`` of the site, or None (no id, or no such user)."""
+        return api.user.get(userid=user_id) if user_id else None
+
+    def _create(self, container, portal_type, id, author=None, **fields):
         """The object ``id`` in ``container``: created with ``fields`` when it is missing, as it is
         otherwise; ``None`` when something of another type has the id, or when the container may not
-        hold the type in its current workflow state (then its path is in :attr:`deferred`)."""
+        hold the type in its current workflow state (then its path is in :attr:`deferred`).
+
+        A new object is created as ``author`` (a user id: they own it, as if they had written it) when
+        that user exists and may add it there, otherwise as the one who applies the profile."""
         existing = container.get(id)
         if existing is not None:
             if existing.portal_type != portal_type:
                 logger.warning(
                     "demo: %s is a %s, not a %s; its demo content is skipped",
-                    "/".join(existing.getPhysicalPath()),
+                    path_of(existing),
                     existing.portal_type,
                     portal_type,
                 )
                 return None
             self.existing += 1
             return existing
-        if not api.portal.get_tool("portal_types").getTypeInfo(portal_type).isConstructionAllowed(container):
+        type_info = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
+        creator = self._user(author)
+        if creator is not None:
+            with acting_as(creator):
+                if not type_info.isConstructionAllowed(container):
+                    logger.info("demo: %s may not add %s here; the demo adds it", author, portal_type)
+                    creator = None
+        if creator is None and not type_info.isConstructionAllowed(container):
             # The container's workflow state does not allow it yet (a meeting is planned only in an
             # accepted proposal): not an error, but said, and listed for the caller.
             path = "/".join((*container.getPhysicalPath(), id))
@@ -85,15 +175,61 @@ class DemoBuilder:
             return None
         # What plone.api.content.create does with an explicit id; called directly because its
         # decorators take the keyword "function" for themselves (a Representative's field).
-        container.invokeFactory(portal_type, id, **fields)
+        with acting_as(creator):
+            container.invokeFactory(portal_type, id, **fields)
         obj = container[id]
         self.created.append(obj)
         return obj
+
+    def _advance(self, obj, target, on_arrival=None):
+        """Move ``obj`` along its demo path (:data:`WORKFLOW_PATHS`) to the state ``target``, by
+        transitions; returns the transitions made.
+
+        Nothing happens when ``obj`` is in ``target`` or past it, in a state off the path, or when its
+        workflow history shows a transition off the path (an editor took it elsewhere, perhaps back).
+        ``on_arrival`` maps a state to a callable, called with ``obj`` when a transition of this run
+        arrives there. A refused transition is logged and ends the way there."""
+        steps = WORKFLOW_PATHS[obj.portal_type]
+        states = [steps[0][0], *(next_state for _state, _transition, next_state in steps)]
+        state = api.content.get_state(obj, default=None)
+        if state not in states or states.index(state) >= states.index(target) or self._left_path(obj, steps):
+            return []
+        workflow = api.portal.get_tool("portal_workflow")
+        made = []
+        for _state, transition, next_state in steps[states.index(state) : states.index(target)]:
+            try:
+                # doActionFor rather than plone.api, which turns the refusal's message into its own
+                workflow.doActionFor(obj, transition)
+            except WorkflowException as refusal:
+                logger.warning(
+                    "demo: %s stays %s; %s refused: %s",
+                    path_of(obj),
+                    api.content.get_state(obj),
+                    transition,
+                    refusal,
+                )
+                break
+            made.append(transition)
+            self.transitions.append((path_of(obj), transition))
+            if on_arrival and next_state in on_arrival:
+                on_arrival[next_state](obj)
+        return made
+
+    def _left_path(self, obj, steps):
+        """Whether the workflow history of ``obj`` shows a transition that is not on its demo path."""
+        on_path = {transition for _state, transition, _next in steps}
+        workflow = api.portal.get_tool("portal_workflow")
+        for workflow_id in workflow.getChainFor(obj):
+            for entry in getattr(obj, "workflow_history", {}).get(workflow_id, ()):
+                if entry.get("action") is not None and entry["action"] not in on_path:
+                    return True
+        return False
 
     def build(self):
         region = self.region()
         if region is None:
             return
+        self.users()
         for spec in demo_data.MUNICIPALITIES:
             self.municipality(region, spec)
         for spec in demo_data.FORUMS:
@@ -114,6 +250,37 @@ class DemoBuilder:
             partners=list(spec["partners"]),
         )
 
+    def users(self):
+        """The demo users' accounts: created when missing, never changed when there."""
+        password = demo_password()
+        for municipality in demo_data.MUNICIPALITIES:
+            for person in municipality["representatives"]:
+                if person.get("user_id"):
+                    self.user(person, password)
+
+    def user(self, person, password):
+        user_id = person["user_id"]
+        if self._user(user_id) is not None:
+            return
+        fullname = representative_title(
+            None, person.get("academic_title"), person["first_name"], person["last_name"]
+        )
+        try:
+            user = api.user.create(
+                email=person["email"],
+                username=user_id,
+                password=password,
+                properties={"fullname": fullname},
+            )
+        except ValueError as error:  # the site's password policy, or a login name in use
+            raise ValueError(f"demo user {user_id!r} not created ({PASSWORD_VARIABLE}?): {error}") from error
+        if user.getId() != user_id:
+            # The site makes up its own user ids (use_uuid_as_userid): the records name no one.
+            logger.warning(
+                "demo: the user %r got the id %r; the demo record does not name it", user_id, user.getId()
+            )
+        self.users_created.append(user_id)
+
     def municipality(self, region, spec):
         fields = {key: value for key, value in spec.items() if key not in ("id", "representatives")}
         municipality = self._create(region, "Municipality", spec["id"], **fields)
@@ -124,13 +291,16 @@ class DemoBuilder:
             fields = {key: value for key, value in representative.items() if key != "id"}
             fields["committees"] = list(fields.get("committees", ()))
             fields["topics"] = list(fields.get("topics", ()))
-            self._create(
+            record = self._create(
                 municipality,
                 "Representative",
                 representative["id"],
                 description=demo_data.EXAMPLE_MARK,
                 **fields,
             )
+            if record is not None:
+                # Approving puts the user the record names into the Region's members group.
+                self._advance(record, demo_data.REPRESENTATIVE_STATE)
 
     def uid(self, region, municipality_id):
         """The UID of the demo municipality ``municipality_id`` (also when it was there before)."""
@@ -153,11 +323,13 @@ class DemoBuilder:
         )
         if forum is None:
             return
+        self._advance(forum, spec["state"])
         for thread_spec in spec["threads"]:
             thread = self._create(
                 forum,
                 "Thread",
                 thread_spec["id"],
+                author=thread_spec.get("author"),
                 title=thread_spec["title"],
                 text=rich_text(thread_spec["text"]),
                 pinned=thread_spec.get("pinned", False),
@@ -170,6 +342,7 @@ class DemoBuilder:
                     thread,
                     "Post",
                     post["id"],
+                    author=post.get("author"),
                     text=rich_text(post["text"]),
                     in_reply_to=api.content.get_uuid(reply_to) if reply_to is not None else None,
                 )
@@ -183,6 +356,7 @@ class DemoBuilder:
             region,
             "ExchangeProposal",
             spec["id"],
+            author=spec.get("author"),
             title=spec["title"],
             description=spec["description"],
             text=rich_text(spec["text"]),
@@ -194,6 +368,10 @@ class DemoBuilder:
         )
         if proposal is None:
             return
+        supporters = spec.get("supporters", ())
+        self._advance(
+            proposal, spec["state"], on_arrival={SUPPORT_STATE: lambda obj: self.support(obj, supporters)}
+        )
         for meeting in spec["meetings"]:
             start, end = upcoming_meeting_times(meeting)
             self._create(
@@ -212,17 +390,40 @@ class DemoBuilder:
                 agenda=rich_text(meeting["agenda"]),
             )
 
+    def support(self, proposal, user_ids):
+        """Each of ``user_ids`` supports ``proposal``, as that user (as they would over the web)."""
+        for user_id in user_ids:
+            user = self._user(user_id)
+            if user is None:
+                logger.warning("demo: no user %r to support %s", user_id, path_of(proposal))
+                continue
+            try:
+                with acting_as(user):
+                    add_support(proposal)
+            except SupportRefused as refusal:
+                logger.warning("demo: %s may not support %s: %s", user_id, path_of(proposal), refusal)
+                continue
+            self.supports.append((path_of(proposal), user_id))
+        # supports.add_support updates the catalog after the commit (deferred_reindex); the demo's
+        # listings are right at once, also in a transaction that is never committed (tests).
+        proposal.reindexObject(idxs=list(SUPPORT_INDEXES))
+
 
 def create_demo_content(site):
-    """Create the missing demo content in ``site``; returns the :class:`DemoBuilder` with its counts."""
+    """Create the missing demo content in ``site`` and bring it to its demo states; returns the
+    :class:`DemoBuilder` with its counts."""
     builder = DemoBuilder(site)
     with api.env.adopt_roles(["Manager"]):
         builder.build()
     logger.info(
-        "demo region: %d objects created, %d were there already, %d not yet possible",
+        "demo region: %d objects created, %d were there already, %d not yet possible; "
+        "%d users created, %d transitions, %d supports",
         len(builder.created),
         builder.existing,
         len(builder.deferred),
+        len(builder.users_created),
+        len(builder.transitions),
+        len(builder.supports),
     )
     return builder
 

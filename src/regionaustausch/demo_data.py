@@ -6,6 +6,10 @@ tokens (topics, kinds, functions, formats, resolution kinds and statuses), HTML 
 field takes the UID of a municipality (``municipalities``, ``lead_organiser``, ``host_municipality``) the
 data names the municipality's id; :mod:`regionaustausch.demo` looks the UID up.
 
+Beyond the fields, the data says how the network lives: which example records have a user account
+(``user_id``, listed in :data:`DEMO_LOGINS`), who wrote a thread, post or proposal (``author``), the
+workflow ``state`` each forum and proposal is brought to, and who supports a proposal (``supporters``).
+
 The municipalities, their keys (AGS), councils and websites are real; populations are rounded figures
 of the Landesamt für Statistik Niedersachsen (about 2023). Every representative is invented (names like
 "Anna Beispiel", e-mail addresses under the reserved domain ``.invalid``), and so are the threads, posts
@@ -38,6 +42,10 @@ REGION = {
     ],
 }
 
+#: The state every example representative is brought to (approved: ``active``). A record whose
+#: ``user_id`` names a demo user account makes that user a network member of the Region.
+REPRESENTATIVE_STATE = "active"
+
 #: The eight members; each with its example representatives.
 MUNICIPALITIES = [
     {
@@ -60,6 +68,7 @@ MUNICIPALITIES = [
                 "committees": ["Wirtschaftsausschuss", "Ausschuss für Planung und Hochbau"],
                 "topics": ["gewerbeflaechen", "energie", "regionalmarketing"],
                 "email": "anna.beispiel@example.invalid",
+                "user_id": "anna.beispiel",
                 "contact_visibility": "network",
                 "consent_date": CONSENT_DATE,
             },
@@ -73,6 +82,7 @@ MUNICIPALITIES = [
                 "committees": ["Wirtschaftsausschuss", "Finanz- und Personalausschuss"],
                 "topics": ["fachkraefte", "innenstadt"],
                 "email": "jonas.muster@example.invalid",
+                "user_id": "jonas.muster",
                 "contact_visibility": "public",
                 "consent_date": CONSENT_DATE,
             },
@@ -111,6 +121,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Wirtschaft und Digitalisierung"],
                 "topics": ["energie", "fachkraefte"],
                 "email": "lena.vorlage@example.invalid",
+                "user_id": "lena.vorlage",
                 "contact_visibility": "network",
                 "consent_date": CONSENT_DATE,
             },
@@ -147,6 +158,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Wirtschaft und Digitalisierung"],
                 "topics": ["mobilitaet", "fachkraefte", "digitalisierung"],
                 "email": "sophie.platzhalter@example.invalid",
+                "user_id": "sophie.platzhalter",
                 "contact_visibility": "public",
                 "consent_date": CONSENT_DATE,
             },
@@ -172,6 +184,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Umwelt, Klima und Mobilität"],
                 "topics": ["mobilitaet", "energie"],
                 "email": "ayse.modell@example.invalid",
+                "user_id": "ayse.modell",
                 "contact_visibility": "network",
                 "consent_date": CONSENT_DATE,
             },
@@ -197,6 +210,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Wirtschaft, Tourismus und Regionalentwicklung"],
                 "topics": ["mobilitaet", "tourismus"],
                 "email": "karin.schablone@example.invalid",
+                "user_id": "karin.schablone",
                 "contact_visibility": "network",
                 "consent_date": CONSENT_DATE,
             },
@@ -236,6 +250,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Wirtschaft und Tourismus"],
                 "topics": ["tourismus", "regionalmarketing"],
                 "email": "miriam.musterfrau@example.invalid",
+                "user_id": "miriam.musterfrau",
                 "contact_visibility": "public",
                 "consent_date": CONSENT_DATE,
             },
@@ -284,6 +299,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Wirtschaft, Strukturwandel und Digitalisierung"],
                 "topics": ["energie", "gewerbeflaechen"],
                 "email": "greta.skizze@example.invalid",
+                "user_id": "greta.skizze",
                 "contact_visibility": "network",
                 "consent_date": CONSENT_DATE,
             },
@@ -320,6 +336,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Wirtschaft und Kreisentwicklung"],
                 "topics": ["gewerbeflaechen", "mobilitaet"],
                 "email": "nina.prototyp@example.invalid",
+                "user_id": "nina.prototyp",
                 "contact_visibility": "public",
                 "consent_date": CONSENT_DATE,
             },
@@ -356,6 +373,7 @@ MUNICIPALITIES = [
                 "committees": ["Ausschuss für Wirtschaft, Tourismus und Digitalisierung"],
                 "topics": ["digitalisierung", "gruendung"],
                 "email": "paula.fiktiv@example.invalid",
+                "user_id": "paula.fiktiv",
                 "contact_visibility": "network",
                 "consent_date": CONSENT_DATE,
             },
@@ -376,7 +394,9 @@ MUNICIPALITIES = [
 ]
 
 #: Forums with their threads; a thread's posts in the order they were written. ``in_reply_to`` names
-#: another post of the same thread by its id.
+#: another post of the same thread by its id. ``state``: the forum's workflow state (``public``: anyone
+#: reads; ``internal``: network members only). ``author``: the demo user who writes a thread or post
+#: (threads stay open; posts are published at once, as the forums do not pre-moderate).
 FORUMS = [
     {
         "id": "gewerbeflaechen-und-ansiedlung",
@@ -384,10 +404,12 @@ FORUMS = [
         "description": "Gewerbeflächen, Ansiedlungen und interkommunale Gewerbegebiete in der Region.",
         "topics": ["gewerbeflaechen", "regionalmarketing"],
         "premoderation": False,
+        "state": "public",
         "threads": [
             {
                 "id": "interkommunale-gewerbegebiete",
                 "title": "Interkommunale Gewerbegebiete: Erfahrungen und Stolpersteine",
+                "author": "nina.prototyp",
                 "pinned": True,
                 "text": (
                     "<p>Mehrere Kommunen in der Region denken über gemeinsame Gewerbegebiete nach. Wie "
@@ -399,6 +421,7 @@ FORUMS = [
                 "posts": [
                     {
                         "id": "beitrag-1",
+                        "author": "greta.skizze",
                         "text": (
                             "<p>Aus unserer Sicht ist die Aufteilung der Gewerbesteuer der Knackpunkt. "
                             "Ein fester Schlüssel nach eingebrachter Fläche ist einfach, bildet aber die "
@@ -407,6 +430,7 @@ FORUMS = [
                     },
                     {
                         "id": "beitrag-2",
+                        "author": "anna.beispiel",
                         "in_reply_to": "beitrag-1",
                         "text": (
                             "<p>Wir würden zusätzlich die Folgekosten berücksichtigen. Ein Vorschlag "
@@ -417,6 +441,7 @@ FORUMS = [
                     },
                     {
                         "id": "beitrag-3",
+                        "author": "paula.fiktiv",
                         "text": (
                             "<p>Wichtig wäre, die Kreistage <strong>frühzeitig</strong> einzubinden, "
                             "damit Regionalplanung und Bauleitplanung zusammenpassen.</p>"
@@ -427,6 +452,7 @@ FORUMS = [
             {
                 "id": "ansiedlungsanfragen",
                 "title": "Ansiedlungsanfragen: gemeinsam statt gegeneinander",
+                "author": "lena.vorlage",
                 "text": (
                     "<p>Wenn ein Unternehmen mehrere Standorte in der Region prüft, konkurrieren Städte "
                     "und Landkreise oft gegeneinander. Können wir uns auf Spielregeln verständigen, "
@@ -436,6 +462,7 @@ FORUMS = [
                 "posts": [
                     {
                         "id": "beitrag-1",
+                        "author": "jonas.muster",
                         "text": (
                             "<p>Die Allianz für die Region ist hier schon aktiv; uns Ratsmitgliedern "
                             "fehlt aber der direkte Draht zueinander. Ein regelmäßiger Austausch der "
@@ -444,6 +471,7 @@ FORUMS = [
                     },
                     {
                         "id": "beitrag-2",
+                        "author": "nina.prototyp",
                         "in_reply_to": "beitrag-1",
                         "text": (
                             "<p><strong>Zustimmung.</strong> Ein erster Schritt könnte eine gemeinsame "
@@ -455,6 +483,7 @@ FORUMS = [
             {
                 "id": "brachflaechen",
                 "title": "Brachflächen und Flächenrecycling",
+                "author": "greta.skizze",
                 "text": (
                     "<p>Neue Gewerbeflächen auf der grünen Wiese sind knapp und umstritten. Welche "
                     "Erfahrungen gibt es in der Region mit der Reaktivierung von Brachflächen und alten "
@@ -463,6 +492,7 @@ FORUMS = [
                 "posts": [
                     {
                         "id": "beitrag-1",
+                        "author": "lena.vorlage",
                         "text": (
                             "<p>Bei uns scheitern solche Projekte selten an der Idee, meist an Altlasten "
                             "und Finanzierung. Die Förderprogramme des Landes wären ein gutes Thema für "
@@ -479,10 +509,12 @@ FORUMS = [
         "description": "Fachkräftesicherung, Pendlerströme und Mobilität zwischen Wohn- und Arbeitsort.",
         "topics": ["fachkraefte", "mobilitaet"],
         "premoderation": False,
+        "state": "internal",
         "threads": [
             {
                 "id": "pendlerstroeme-nach-wolfsburg",
                 "title": "Pendlerströme nach Wolfsburg",
+                "author": "ayse.modell",
                 "pinned": True,
                 "text": (
                     "<p>Jeden Tag pendeln Zehntausende Beschäftigte aus der ganzen Region nach "
@@ -493,6 +525,7 @@ FORUMS = [
                 "posts": [
                     {
                         "id": "beitrag-1",
+                        "author": "karin.schablone",
                         "text": (
                             "<p>Für den ländlichen Raum ist ein verlässlicher Bus- und Bahnanschluss zu "
                             "den Schichtzeiten entscheidend. Der Regionalverband ist für den "
@@ -501,6 +534,7 @@ FORUMS = [
                     },
                     {
                         "id": "beitrag-2",
+                        "author": "paula.fiktiv",
                         "text": (
                             "<p>Wir sollten auch über Mitfahrangebote und sichere Radwege zwischen den "
                             "Orten sprechen. Nicht jede Verbindung lässt sich mit dem Bus abdecken.</p>"
@@ -508,6 +542,7 @@ FORUMS = [
                     },
                     {
                         "id": "beitrag-3",
+                        "author": "sophie.platzhalter",
                         "in_reply_to": "beitrag-1",
                         "text": (
                             "<p>Eine gemeinsame Auswertung der Pendlerstatistik der Bundesagentur für "
@@ -519,6 +554,7 @@ FORUMS = [
             {
                 "id": "fachkraeftesicherung",
                 "title": "Fachkräftesicherung: Was funktioniert in der Region?",
+                "author": "jonas.muster",
                 "text": (
                     "<p>Handwerk, Pflege, Industrie und Verwaltung suchen gleichermaßen Fachkräfte. "
                     "Welche kommunalen Angebote haben sich bewährt, vom Willkommensservice über "
@@ -528,6 +564,7 @@ FORUMS = [
                 "posts": [
                     {
                         "id": "beitrag-1",
+                        "author": "miriam.musterfrau",
                         "text": (
                             "<p>Die Hochschulen der Region bilden viele Fachkräfte aus, aber zu wenige "
                             "bleiben. Ein gemeinsames Regionalmarketing für Absolvent*innen wäre ein "
@@ -536,6 +573,7 @@ FORUMS = [
                     },
                     {
                         "id": "beitrag-2",
+                        "author": "lena.vorlage",
                         "text": (
                             "<p>Ein Willkommensservice für zugezogene Fachkräfte und ihre Familien "
                             "hat sich bei uns bewährt. Gern stellen wir die Erfahrungen bei einem "
@@ -621,6 +659,11 @@ PROPOSALS = [
         "topics": ["gewerbeflaechen", "fachkraefte", "mobilitaet", "regionalmarketing"],
         # The open question 1 of the inquiry: nobody leads yet.
         "lead_organiser": None,
+        "author": "anna.beispiel",
+        # In discussion with 3 supports from 2 municipalities: the quorum (5 from 3) is not met, and
+        # without a lead organiser (question 1 of the inquiry) it could not be accepted anyway.
+        "state": "discussion",
+        "supporters": ["anna.beispiel", "jonas.muster", "lena.vorlage"],
         "municipalities": [municipality["id"] for municipality in MUNICIPALITIES],
         "required_resolutions": [
             {
@@ -660,6 +703,17 @@ PROPOSALS = [
         "format": "austauschtreffen",
         "topics": ["fachkraefte", "mobilitaet"],
         "lead_organiser": "wolfsburg",
+        "author": "sophie.platzhalter",
+        # Supported by 5 members from 4 municipalities and led by Wolfsburg: accepted, so its meeting can
+        # be planned.
+        "state": "accepted",
+        "supporters": [
+            "sophie.platzhalter",
+            "ayse.modell",
+            "karin.schablone",
+            "greta.skizze",
+            "jonas.muster",
+        ],
         "municipalities": ["wolfsburg", "braunschweig", "landkreis-gifhorn", "landkreis-helmstedt"],
         "required_resolutions": [
             {
@@ -698,3 +752,12 @@ PROPOSALS = [
         ],
     },
 ]
+
+#: The demo user accounts, one or two per municipality: the ``user_id`` of the example records that have
+#: one (log in as ``anna.beispiel``). Account: that id, the record's e-mail address and name.
+DEMO_LOGINS = tuple(
+    person["user_id"]
+    for municipality in MUNICIPALITIES
+    for person in municipality["representatives"]
+    if person.get("user_id")
+)
