@@ -10,7 +10,7 @@ Run through Zope's console script, which binds ``app`` to the Zope root:
 - ``ADMIN_PASSWORD``: the password of the Zope user ``admin`` (Manager), used when the user is
   created (default ``admin``; change it). Given explicitly, it also resets an existing admin's password;
 - ``DEMO`` (default ``1``): also apply the demo region (profile ``regionaustausch:demo``) to a new site,
-  when the add-on has that profile;
+  when the add-on has that profile; ``DEMO_PASSWORD`` sets the password of its example users;
 - ``ZOPE_HOST`` / ``ZOPE_PORT``: only used to print the site's URL.
 
 A second run with the same settings changes nothing and commits no transaction.
@@ -28,6 +28,7 @@ import transaction
 ADMIN_USER = "admin"
 ADDON = "regionaustausch"
 DEMO_PROFILE = "regionaustausch:demo"
+DEMO_REGION = "grossraum-braunschweig"
 
 
 def ensure_admin(app, password, password_given):
@@ -99,6 +100,12 @@ def main(app):
         print(f"create_site: the site {site_id!r} exists; nothing to do")
 
     print(f"create_site: Plone site at http://{host}:{port}/{site.getId()}")
+    if DEMO_REGION in site.objectIds():
+        from regionaustausch.demo import DEFAULT_PASSWORD
+        from regionaustausch.demo import DEMO_LOGINS
+
+        source = "DEMO_PASSWORD" if "DEMO_PASSWORD" in os.environ else repr(DEFAULT_PASSWORD)
+        print(f"create_site: demo users {', '.join(DEMO_LOGINS)}; password: {source}")
     if password_given:
         print(f"create_site: log in as {ADMIN_USER!r} with the password from ADMIN_PASSWORD")
     else:

@@ -1,8 +1,9 @@
 """Event handlers: side effects of adding and changing content, and of workflow transitions.
 
 A handler that refuses a transition raises WorkflowException with a translated message: DCWorkflow
-then leaves the state as it was, plone.api raises it, plone.restapi's ``@workflow`` answers 400 with
-the message, and the Classic UI shows it.
+then leaves the state as it was, ``portal_workflow.doActionFor`` raises it, plone.restapi's
+``@workflow`` answers 400 with the message, and the Classic UI shows it. (``plone.api.content.transition``
+turns it into an InvalidParameterError that lists the transitions instead, without the reason.)
 """
 
 from Acquisition import aq_inner
