@@ -48,6 +48,10 @@ test: $(INSTALL_STAMP) ## Run the whole test suite
 test-browser: $(INSTALL_STAMP) ## Run only the browser tests (Playwright + Debian's /usr/bin/chromium; screenshots in test-output/)
 	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
+.PHONY: docs
+docs: $(INSTALL_STAMP) ## Write docs/api.md anew from real calls (tests/docs/test_api_docs.py)
+	REGIONAUSTAUSCH_WRITE_DOCS=1 $(BIN)/pytest tests/docs -q
+
 .PHONY: lint
 lint: $(INSTALL_STAMP) ## Check style with ruff
 	$(BIN)/ruff check src tests instance bench scripts setup.py

@@ -39,8 +39,6 @@ ROLE_LEVELS = (
     ("Anonymous", contact.ANONYMOUS),
     ("Authenticated", contact.MEMBER),
     ("NetworkMember", contact.NETWORK_MEMBER),
-    # Who created the record (a municipal editor) edits it while it waits for approval.
-    ("Owner", contact.EDITOR),
     ("Editor", contact.EDITOR),
     ("Site Administrator", contact.EDITOR),
     ("Manager", contact.EDITOR),

@@ -1,11 +1,13 @@
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
+from regionaustausch import _
 from regionaustausch.domain.supports import SupportRefused
 from regionaustausch.services.errors import http_error
 from regionaustausch.services.support.get import support_json
 from regionaustausch.supports import add_support
 from zExceptions import Unauthorized
+from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -15,7 +17,7 @@ class SupportPost(Service):
 
     def reply(self):
         if api.user.is_anonymous():
-            raise Unauthorized("Log in to support a proposal.")
+            raise Unauthorized(translate(_("Log in to support a proposal."), context=self.request))
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
             add_support(self.context)

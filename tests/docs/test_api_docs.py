@@ -1,0 +1,399 @@
+"""docs/api.md is written from real calls, as plone.restapi writes its own documentation: every example
+below is sent to the functional layer's WSGI server and its real answer is recorded. The test fails
+when docs/api.md differs from what the calls give now; `make docs` writes it anew.
+
+The answers are normalised so that the file is the same on every run: the test server's address
+becomes http://localhost:8080/Plone (as `make start` serves it), UIDs become <uid-1>, <uid-2>, ... in
+the order they first appear, times become one fixed time, tokens become <token>.
+"""
+
+from pathlib import Path
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from regionaustausch.supports import storage
+import datetime
+import difflib
+import json
+import os
+import pytest
+import re
+import requests
+import shlex
+import transaction
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
+WRITE = os.environ.get("REGIONAUSTAUSCH_WRITE_DOCS") == "1"
+PASSWORD = "Beispiel-2026!"
+PUBLIC_URL = "http://localhost:8080/Plone"
+FIXED_TIME = "2026-12-01T10:00:00+00:00"
+
+HEADER = """# REST API of regionaustausch
+
+Every part of the network is served through [plone.restapi](https://plonerestapi.readthedocs.io):
+the generic verbs (`POST` to a container with `@type`, `GET`, `PATCH`, `DELETE`, `@workflow`,
+`@search`, `@types`) for every type, and endpoints of our own where the generic ones cannot serve.
+Send `Accept: application/json`; log in with a JWT from `@login` (or HTTP basic auth).
+
+The examples are real requests against a test site and its real answers, written by
+`tests/docs/test_api_docs.py` (`make docs`); a test fails when this file is out of date. Addresses
+are shown as `make start` serves them; UIDs, times and tokens are replaced by placeholders.
+
+Errors follow plone.restapi: a status 4xx with `{"type": ..., "message": ...}`; a refused field names
+the field.
+"""
+
+
+class Recorder:
+    def __init__(self, site_url):
+        self.site_url = site_url.rstrip("/")
+        self.sections = []
+        self.uids = {}
+
+    # -- normalising -------------------------------------------------------------------------------
+    def _uid(self, match):
+        uid = match.group(0)
+        if uid not in self.uids:
+            self.uids[uid] = f"<uid-{len(self.uids) + 1}>"
+        return self.uids[uid]
+
+    def normalise(self, text):
+        text = text.replace(self.site_url, PUBLIC_URL)
+        text = re.sub(r"http://(localhost|127\.0\.0\.1):\d+", "http://localhost:8080", text)
+        text = re.sub(r"\beyJ[\w-]+\.[\w-]+\.[\w-]+", "<token>", text)
+        text = re.sub(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])", self._uid, text)
+        text = re.sub(
+            r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", FIXED_TIME, text
+        )
+        text = re.sub(r"beitrag-\d{8}-\d{6}-[0-9a-f]{6}", "beitrag-20261201-100000-a1b2c3", text)
+        return text
+
+    # -- calling -----------------------------------------------------------------------------------
+    def call(
+        self,
+        title,
+        method,
+        path,
+        *,
+        auth=None,
+        token=None,
+        body=None,
+        params=None,
+        accept=None,
+        expect,
+        note=None,
+    ):
+        url = path if path.startswith("http") else f"{self.site_url}{path}"
+        headers = {"Accept": accept or "application/json"}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        response = requests.request(
+            method,
+            url,
+            headers=headers,
+            params=params,
+            auth=auth,
+            data=json.dumps(body) if body is not None else None,
+            timeout=60,
+        )
+        assert response.status_code == expect, f"{title}: {response.status_code} {response.text[:2000]}"
+        self.sections.append(self._section(title, method, response, headers, body, auth, note))
+        return response
+
+    def _section(self, title, method, response, headers, body, auth, note):
+        command = ["curl", "-s", "-i"]
+        if method != "GET":
+            command += ["-X", method]
+        command.append(response.request.url)
+        for name, value in headers.items():
+            if name == "Authorization":
+                command += ["-H", "Authorization: Bearer $TOKEN"]
+            else:
+                command += ["-H", f"{name}: {value}"]
+        if auth is not None:
+            command += ["-u", f"{auth[0]}:{auth[1]}"]
+        if body is not None:
+            command += ["--data-raw", json.dumps(body, ensure_ascii=False)]
+        shell = " ".join(
+            shlex.quote(part) if not part.startswith("Authorization: Bearer") else f'"{part}"'
+            for part in command
+        )
+        content_type = response.headers.get("Content-Type", "").split(";")[0]
+        if content_type == "application/json" and response.text:
+            data = response.json()
+            if isinstance(data, dict):
+                data.pop("traceback", None)  # plone.rest adds it for Managers; it is no part of the API
+            shown = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+            fence = "json"
+        else:
+            # the CSV's CRLF line ends are shown as plain lines
+            shown, fence = response.text.replace("\r\n", "\n").lstrip("\ufeff"), "text"
+        status = f"{response.status_code} {response.reason}"
+        lines = [f"### {title}", ""]
+        if note:
+            lines += [note, ""]
+        lines += ["```sh", self.normalise(shell), "```", "", f"Answer `{status}`"]
+        if content_type:
+            lines[-1] += f" (`{content_type}`)"
+        if response.headers.get("Content-Disposition"):
+            lines[-1] += f", `Content-Disposition: {response.headers['Content-Disposition']}`"
+        lines[-1] += ":" if shown else ", no body."
+        if shown:
+            lines += ["", f"```{fence}", self.normalise(shown).rstrip(), "```"]
+        return "\n".join(lines)
+
+    def chapter(self, title, text=None):
+        self.sections.append(f"## {title}" + (f"\n\n{text}" if text else ""))
+
+    def render(self):
+        return HEADER + "\n" + "\n\n".join(self.sections) + "\n"
+
+
+def member(municipality, user_id, first_name, last_name, function=None, **fields):
+    api.user.create(email=f"{user_id}@example.invalid", username=user_id, password=PASSWORD)
+    record = api.content.create(
+        container=municipality,
+        type="Representative",
+        title=user_id,
+        first_name=first_name,
+        last_name=last_name,
+        user_id=user_id,
+        **fields,
+    )
+    record.function = function  # plone.api's create() keeps the keyword "function" for itself
+    api.content.transition(obj=record, transition="approve")
+    return record
+
+
+@pytest.fixture
+def network(functional_portal):
+    """A small, fixed region: the same on every run, so the recorded answers are too."""
+    portal = functional_portal
+    api.portal.set_registry_record("plone.default_language", "de")
+    api.portal.set_registry_record("plone.available_languages", ["de"])
+    with api.env.adopt_roles(["Manager"]):
+        region = api.content.create(
+            container=portal,
+            type="Region",
+            id="grossraum-braunschweig",
+            title="Wirtschaftsregion Großraum Braunschweig",
+            partners=["Regionalverband Großraum Braunschweig"],
+        )
+        braunschweig = api.content.create(
+            container=region,
+            type="Municipality",
+            id="braunschweig",
+            title="Stadt Braunschweig",
+            kind="kreisfreie_stadt",
+            ags="03101000",
+            council_name="Rat der Stadt Braunschweig",
+        )
+        peine = api.content.create(
+            container=region,
+            type="Municipality",
+            id="landkreis-peine",
+            title="Landkreis Peine",
+            kind="landkreis",
+            ags="03157",
+            council_name="Kreistag Peine",
+        )
+        member(
+            braunschweig,
+            "anna.beispiel",
+            "Anna",
+            "Beispiel",
+            party="SPD",
+            function="ratsmitglied",
+            topics=["gewerbeflaechen"],
+            email="anna.beispiel@example.invalid",
+            contact_visibility="public",
+            consent_date=datetime.date(2026, 5, 1),
+            committees=["Ausschuss für Wirtschaft"],
+        )
+        member(peine, "jonas.muster", "Jonas", "Muster", party="CDU", function="kreistagsmitglied")
+        proposal = api.content.create(
+            container=region,
+            type="ExchangeProposal",
+            id="regionale-vernetzung",
+            title="Regionale Vernetzung der kommunalpolitischen Vertreter*innen",
+            description="Ein regelmäßiger Austausch der Wirtschaftspolitiker*innen der Region.",
+            format="austauschtreffen",
+            topics=["gewerbeflaechen"],
+        )
+        api.content.transition(obj=proposal, transition="submit")
+        api.content.transition(obj=proposal, transition="open_discussion")
+        forum = api.content.create(
+            container=region, type="Forum", id="gewerbeflaechen", title="Gewerbeflächen"
+        )
+        api.content.transition(obj=forum, transition="publish")
+        thread = api.content.create(
+            container=forum,
+            type="Thread",
+            id="flaechen-an-der-a2",
+            title="Flächen an der A2",
+            text="<p>Wer hat noch Flächen?</p>",
+        )
+    transaction.commit()
+    return {"portal": portal, "region": region, "proposal": proposal, "thread": thread}
+
+
+def test_api_docs(network):
+    portal = network["portal"]
+    rec = Recorder(portal.absolute_url())
+    region = "/grossraum-braunschweig"
+    proposal = f"{region}/regionale-vernetzung"
+
+    rec.chapter("Log in")
+    login = rec.call(
+        "A JWT from `@login`",
+        "POST",
+        "/@login",
+        body={"login": "anna.beispiel", "password": PASSWORD},
+        expect=200,
+    )
+    token = login.json()["token"]
+
+    rec.chapter(
+        "Directory",
+        "`GET <region>/@directory`: the active representatives of a region, sorted by "
+        "name, filtered by `municipality` (UID), `topic`, `party`, `function` and `q` (free text), "
+        "batched with `b_start` and `b_size`. Contact details appear only as each record's "
+        "visibility allows the caller.",
+    )
+    rec.call("The directory, anonymous", "GET", f"{region}/@directory", expect=200)
+    rec.call(
+        "Filtered by party, as a network member",
+        "GET",
+        f"{region}/@directory",
+        token=token,
+        params={"party": "SPD"},
+        expect=200,
+    )
+    rec.call("As CSV", "GET", f"{region}/@directory", accept="text/csv", expect=200)
+    rec.call("A bad filter", "GET", f"{region}/@directory", params={"b_size": "1000"}, expect=400)
+
+    rec.chapter("Network overview", "`GET <region>/@network`: one call that feeds a dashboard.")
+    rec.call("The overview", "GET", f"{region}/@network", expect=200)
+
+    rec.chapter(
+        "Supports",
+        "`@support` on a proposal: `GET` the counts and the quorum, `POST` to support "
+        "(network members, in state `discussion`), `DELETE` to withdraw.",
+    )
+    rec.call("Supports, anonymous", "GET", f"{proposal}/@support", expect=200)
+    rec.call("Support a proposal", "POST", f"{proposal}/@support", token=token, expect=201)
+    rec.call("Support it twice", "POST", f"{proposal}/@support", token=token, expect=409)
+    rec.call("Support it without logging in", "POST", f"{proposal}/@support", expect=401)
+    rec.call("Withdraw the support", "DELETE", f"{proposal}/@support", token=token, expect=204)
+    rec.call("A proposal's JSON carries its supports and quorum", "GET", proposal, expect=200)
+
+    rec.chapter("Content", "The generic verbs of plone.restapi, for every type of the add-on.")
+    admin = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    rec.call(
+        "Create a proposal",
+        "POST",
+        region,
+        token=token,
+        expect=201,
+        body={
+            "@type": "ExchangeProposal",
+            "title": "Gemeinsames Gewerbeflächenmonitoring",
+            "format": "arbeitskreis",
+            "topics": ["gewerbeflaechen"],
+        },
+    )
+    rec.call(
+        "Change it",
+        "PATCH",
+        f"{region}/gemeinsames-gewerbeflaechenmonitoring",
+        token=token,
+        expect=204,
+        body={"description": "Ein gemeinsamer Überblick über freie Gewerbeflächen."},
+    )
+    rec.call(
+        "Submit it, with a comment",
+        "POST",
+        f"{region}/gemeinsames-gewerbeflaechenmonitoring/@workflow/submit",
+        token=token,
+        body={"comment": "Bitte in die Diskussion geben."},
+        expect=200,
+    )
+    rec.call(
+        "A post in a thread",
+        "POST",
+        f"{region}/gewerbeflaechen/flaechen-an-der-a2",
+        token=token,
+        expect=201,
+        body={
+            "@type": "Post",
+            "text": {"data": "<p>In Peine gibt es 20 ha.</p>", "content-type": "text/html"},
+        },
+    )
+    rec.call(
+        "A thread's JSON carries its post count and last activity",
+        "GET",
+        f"{region}/gewerbeflaechen/flaechen-an-der-a2",
+        expect=200,
+    )
+    rec.call(
+        "A municipality with a wrong official key",
+        "POST",
+        region,
+        auth=admin,
+        expect=400,
+        body={
+            "@type": "Municipality",
+            "title": "Stadt Wolfsburg",
+            "kind": "kreisfreie_stadt",
+            "ags": "03103",
+        },
+    )
+    rec.call(
+        "Accepting before the quorum is met",
+        "POST",
+        f"{proposal}/@workflow/accept",
+        auth=admin,
+        body={"comment": "Angenommen."},
+        expect=400,
+    )
+    rec.call(
+        "Search representatives by party",
+        "GET",
+        "/@search",
+        expect=200,
+        params={
+            "portal_type": "Representative",
+            "party": "SPD",
+            "metadata_fields": ["municipality_title", "party", "topics"],
+        },
+    )
+    rec.call(
+        "Proposals by supports",
+        "GET",
+        "/@search",
+        expect=200,
+        params={
+            "portal_type": "ExchangeProposal",
+            "sort_on": "support_count",
+            "sort_order": "descending",
+            "metadata_fields": ["support_count", "supporting_municipalities", "review_state"],
+        },
+    )
+
+    rec.chapter("Privacy (DSGVO)")
+    rec.call("Everything stored about me", "GET", "/@my-data", token=token, expect=200)
+
+    text = rec.render()
+    if WRITE:
+        DOC.write_text(text, encoding="utf-8")
+    current = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    if current != text:
+        diff = "".join(
+            difflib.unified_diff(current.splitlines(True), text.splitlines(True), "docs/api.md", "calls", n=1)
+        )
+        pytest.fail(f"docs/api.md is out of date; run `make docs` to write it anew.\n{diff[:6000]}")
+    transaction.begin()
+    assert storage(portal["grossraum-braunschweig"]["regionale-vernetzung"]) is not None
