@@ -1,7 +1,6 @@
 """The instance files and create_site.py, end to end: real processes, a temporary database."""
 
 from pathlib import Path
-
 import os
 import pytest
 import requests
@@ -38,7 +37,8 @@ def instance_home(tmp_path_factory):
 @pytest.fixture(scope="module")
 def environment(instance_home):
     env = dict(os.environ)
-    env.update(INSTANCE_HOME=str(instance_home), ADMIN_PASSWORD=PASSWORD, SITE_ID="Plone", DEMO="0")
+    env.update(INSTANCE_HOME=str(instance_home), ADMIN_PASSWORD=PASSWORD, SITE_ID="Plone", DEMO="1")
+    env.pop("DEMO_PASSWORD", None)
     return env
 
 
@@ -154,3 +154,30 @@ def test_wrong_password_refused(server):
     assert response.status_code == 401
 
 
+def readme_session():
+    """The REST session the README shows (the sh block after "A session with the REST API")."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index("A session with the REST API") :]
+    return after[after.index("```sh\n") + len("```sh\n") : after.index("\n```", after.index("```sh"))]
+
+
+def test_readme_rest_session(server):
+    """The curl session of the README works against a site made as `make start` makes it."""
+    script = readme_session().replace("SITE=http://localhost:8080/Plone", f"SITE={server}/Plone")
+    assert f"SITE={server}/Plone" in script
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    directory, support = result.stdout.split("\n}", 1)
+    assert '"items_total"' in directory
+    assert '"supported_by_me": true' in support
+    assert '"municipalities": 3' in support
+
+
+def test_demo_region_created(server):
+    response = requests.get(
+        f"{server}/Plone/grossraum-braunschweig/@network", headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 200
+    assert len(response.json()["municipalities"]) == 8
