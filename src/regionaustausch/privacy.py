@@ -857,7 +857,9 @@ def _anonymise_supports(user_id):
         token = f"{ANONYMOUS_NAME} ({secrets.token_hex(4)})"
         while token in store:
             token = f"{ANONYMOUS_NAME} ({secrets.token_hex(4)})"
-        store.add(token, record.get("municipality"), when=datetime.fromisoformat(record["date"]))
+        store.add(
+            token, record.get("municipality"), when=datetime.fromisoformat(record["date"]), anonymised=True
+        )
         count += 1
     return count
 

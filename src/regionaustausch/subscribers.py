@@ -16,6 +16,7 @@ from regionaustausch.domain.quorum import acceptance_problems
 from regionaustausch.membership import sync_representative
 from regionaustausch.moderation import clear_hidden_reason
 from regionaustausch.moderation import set_hidden_reason
+from regionaustausch.privacy import is_anonymised
 from regionaustausch.supports import quorum_state
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -91,6 +92,12 @@ def post_after_transition(post, event):
         post.reindexObject(idxs=["modified"])
     elif transition == "restore":
         clear_hidden_reason(post)
+
+
+def representative_before_transition(representative, event):
+    """An anonymised record stays former: the person it was about is gone from it."""
+    if _transition_id(event) == "reactivate" and is_anonymised(representative):
+        _refuse(_("An anonymised record cannot be reactivated; add a new record instead."))
 
 
 def representative_after_transition(representative, event):

@@ -65,16 +65,22 @@ class SupportStorage(Persistent):
         """``(supports, distinct municipalities)``, as the quorum rule counts them."""
         return count_records(self._records.values())
 
-    def add(self, user_id, municipality, when=None):
-        """Record a support; the caller has checked the rule (domain.supports.check_support)."""
+    def add(self, user_id, municipality, when=None, anonymised=False):
+        """Record a support; the caller has checked the rule (domain.supports.check_support).
+
+        ``anonymised``: the support of a person who was anonymised on request (regionaustausch.privacy);
+        ``user_id`` is then a token that names nobody, and the support counts as before."""
         if user_id in self._records:
             raise KeyError(user_id)
         when = when or datetime.now(timezone.utc)
-        self._records[user_id] = {
+        record = {
             "user_id": user_id,
             "municipality": municipality,
             "date": when.astimezone(timezone.utc).isoformat(timespec="seconds"),
         }
+        if anonymised:
+            record["anonymised"] = True
+        self._records[user_id] = record
         self._count.change(1)
 
     def remove(self, user_id):
@@ -200,8 +206,10 @@ def support_summary(proposal, with_supporters=None):
         cache = {}
         summary["supporters"] = [
             {
-                "user_id": record["user_id"],
-                "name": _supporter_name(region, record["user_id"]),
+                "user_id": None if record.get("anonymised") else record["user_id"],
+                "name": _("Former member")
+                if record.get("anonymised")
+                else _supporter_name(region, record["user_id"]),
                 "municipality": _municipality_info(record["municipality"], cache),
                 "date": record["date"],
             }

@@ -66,7 +66,7 @@ class ProposalView(RegionaustauschView):
         for supporter in self.summary.get("supporters", ()):
             municipality = supporter["municipality"]
             key = municipality["title"] if municipality else self.translate(_("Without municipality"))
-            groups.setdefault(key, []).append(supporter)
+            groups.setdefault(key, []).append({**supporter, "name": self.translate(supporter["name"])})
         return [{"municipality": key, "supporters": groups[key]} for key in sorted(groups)]
 
     def acceptance_problems(self):

@@ -9,6 +9,8 @@ def support_json(proposal, request):
     summary["quorum"]["messages"] = [
         translate(message, context=request) for message in summary.pop("missing_messages")
     ]
+    for supporter in summary.get("supporters", ()):
+        supporter["name"] = translate(supporter["name"], context=request)
     summary["@id"] = f"{proposal.absolute_url()}/@support"
     return summary
 
