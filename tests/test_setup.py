@@ -91,3 +91,19 @@ class TestUninstalled:
         installer.install_product(package_name)
         assert installer.is_product_installed(package_name) is True
         assert IRegionaustauschLayer in registered_layers()
+
+
+class TestExtraTopics:
+    def test_valid_lines(self, portal):
+        field = IRegionaustauschSettings["extra_topics"]
+        field.validate(["Wasserstoff", "kreislauf|Kreislaufwirtschaft"])
+
+    @pytest.mark.parametrize("lines", [["Fachkräfte"], ["a|Eins", "a|Zwei"], ["Eins", "eins"]])
+    def test_duplicates_refused_in_german(self, portal, lines):
+        from zope.schema import ValidationError
+
+        field = IRegionaustauschSettings["extra_topics"]
+        with pytest.raises(ValidationError) as refused:
+            field.validate(lines)
+        message = translate(refused.value.doc(), target_language="de")
+        assert "Zeile" in message

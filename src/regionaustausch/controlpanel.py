@@ -5,6 +5,9 @@ from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.registry.interfaces import IRegistry
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from regionaustausch import _
+from regionaustausch.content.validation import rule_constraint
+from regionaustausch.domain.topics import TOPICS
+from regionaustausch.domain.topics import merge_topics
 from regionaustausch.interfaces import IRegionaustauschLayer
 from zope import schema
 from zope.component import adapter
@@ -13,6 +16,11 @@ from zope.interface import Interface
 
 
 REGISTRY_PREFIX = "regionaustausch"
+
+
+def check_extra_topics(lines):
+    """The administrators' topics must merge with the built-in ones: no duplicates, usable tokens."""
+    return merge_topics(TOPICS, lines, field="extra_topics", strict=True)
 
 
 class IRegionaustauschSettings(Interface):
@@ -51,6 +59,7 @@ class IRegionaustauschSettings(Interface):
         value_type=schema.TextLine(),
         default=[],
         missing_value=[],
+        constraint=rule_constraint(check_extra_topics),
         required=False,
     )
 
