@@ -7,6 +7,7 @@ from plone.app.event.interfaces import IBrowserLayer
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from regionaustausch.content.calendar import upcoming_meetings
+from regionaustausch.testing import allow_meetings
 from types import SimpleNamespace
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
@@ -31,7 +32,7 @@ def site(portal_class):
 
     def proposal(region, title):
         obj = api.content.create(container=region, type="ExchangeProposal", title=title)
-        obj.manage_permission("regionaustausch: Add Meeting", ("Manager",), acquire=False)
+        allow_meetings(obj)
         return obj
 
     def meeting(container, title, start, hours=2, **fields):

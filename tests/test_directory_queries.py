@@ -21,6 +21,7 @@ from regionaustausch import membership
 from regionaustausch import network
 from regionaustausch import supports
 from regionaustausch.domain import contact
+from regionaustausch.testing import allow_meetings
 import pytest
 import pytz
 
@@ -503,7 +504,7 @@ def busy_site(site):
         proposals["discussion"].reindexObject(idxs=list(supports.SUPPORT_INDEXES))
         # meetings are added to accepted proposals; here the permission is opened locally
         accepted = proposals["discussion2"]
-        accepted.manage_permission("regionaustausch: Add Meeting", ("Manager",), acquire=False)
+        allow_meetings(accepted)
         start = BERLIN.localize(datetime.now().replace(microsecond=0) + timedelta(days=3))
         for id, days in (("later", 10), ("soon", 3), ("past", -10)):
             api.content.create(

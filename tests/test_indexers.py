@@ -9,6 +9,7 @@ from plone.app.textfield.value import RichTextValue
 from plone.restapi.search.handler import SearchHandler
 from Products.CMFCore.indexing import processQueue
 from regionaustausch import supports
+from regionaustausch.testing import allow_meetings
 from types import SimpleNamespace
 import pytest
 import transaction
@@ -131,7 +132,7 @@ def site(portal_class):
         topics=["gewerbeflaechen"],
         text=rich("<p>Vernetzung der Vertreter*innen</p>"),
     )
-    s.proposal.manage_permission("regionaustausch: Add Meeting", ("Manager",), acquire=False)
+    allow_meetings(s.proposal)
     s.meeting = create(s.proposal, "Meeting", title="Auftakt", host_municipality=s.braunschweig.UID())
     return s
 

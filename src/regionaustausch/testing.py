@@ -36,3 +36,13 @@ FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(REGIONAUSTAUSCH_FIXTURE, WSGI_SERVER_FIXTURE),
     name="RegionaustauschLayer:FunctionalTesting",
 )
+
+
+def allow_meetings(proposal):
+    """Let Managers add meetings to ``proposal`` whatever its state.
+
+    The workflow grants adding meetings only once a proposal is accepted, which needs the quorum; tests
+    about meetings themselves (containment, calendar, listings) open the proposal locally instead.
+    """
+    for permission in ("regionaustausch: Add Meeting", "Add portal content"):
+        proposal.manage_permission(permission, ("Manager",), acquire=False)

@@ -12,6 +12,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
 from plone.i18n.utility import setLanguageBinding
+from regionaustausch.testing import allow_meetings
 from types import SimpleNamespace
 import pytest
 import pytz
@@ -66,7 +67,7 @@ class Builder:
         if open_for_meetings:
             # The workflow grants "Add Meeting" only once a proposal is accepted; the content tests
             # are about containment, not about the workflow, so they open the proposal locally.
-            proposal.manage_permission(ADD_MEETING, ("Manager",), acquire=False)
+            allow_meetings(proposal)
         return proposal
 
     def meeting(self, proposal, title="Austauschtreffen", start=None, hours=2, **fields):

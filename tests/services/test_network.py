@@ -8,6 +8,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
 from regionaustausch import supports
+from regionaustausch.testing import allow_meetings
 import pytest
 import pytz
 import requests
@@ -69,7 +70,7 @@ def proposal(region, id, title, *transitions, supporters=()):
 
 
 def meeting(proposal, id, days):
-    proposal.manage_permission("regionaustausch: Add Meeting", ("Manager",), acquire=False)
+    allow_meetings(proposal)
     start = BERLIN.localize(datetime.now().replace(microsecond=0, second=0) + timedelta(days=days))
     return api.content.create(
         container=proposal,

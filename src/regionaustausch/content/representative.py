@@ -11,6 +11,7 @@ from AccessControl import ClassSecurityInfo
 from AccessControl.class_init import InitializeClass
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
@@ -43,6 +44,15 @@ ROLE_LEVELS = (
     ("Site Administrator", contact.EDITOR),
     ("Manager", contact.EDITOR),
 )
+
+
+MSG_UNKNOWN_USER = "There is no user account with the id ${user_id} in this site."
+
+
+def check_user_exists(user_id):
+    """A record can only name a user account that exists (it decides network membership)."""
+    if user_id and api.user.get(userid=user_id) is None:
+        raise RuleViolation(MSG_UNKNOWN_USER, field="user_id", user_id=user_id)
 
 
 class IRepresentative(model.Schema):
@@ -150,6 +160,7 @@ class IRepresentative(model.Schema):
             "this user takes part in the network (forums, supports)."
         ),
         max_length=100,
+        constraint=rule_constraint(lambda value: check_user_exists(value)),
         required=False,
     )
 

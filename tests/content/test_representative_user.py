@@ -1,0 +1,19 @@
+"""A representative's record names only a user account that exists (it decides network membership)."""
+
+from plone import api
+from regionaustausch.content.representative import IRepresentative
+from zope.i18n import translate
+from zope.schema import ValidationError
+import pytest
+
+
+def test_existing_user_accepted(portal):
+    api.user.create(email="anna@example.invalid", username="anna.beispiel", password="secret-12345")
+    IRepresentative["user_id"].bind(portal).validate("anna.beispiel")
+
+
+def test_unknown_user_refused_in_german(portal):
+    with pytest.raises(ValidationError) as refused:
+        IRepresentative["user_id"].bind(portal).validate("niemand")
+    message = translate(refused.value.doc(), target_language="de")
+    assert message == "In dieser Website gibt es kein Benutzerkonto mit der Kennung niemand."
