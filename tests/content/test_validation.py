@@ -219,7 +219,7 @@ class TestAGS:
         municipality = new_object(region, "Municipality", title="Neu")
         data = {"title": "Peine", "kind": "landkreis", "ags": "03157000"}
         assert rest_errors(municipality, german_request_class, data, create=True) == [
-            (None, "Der AGS muss für einen Landkreis 5 Ziffern haben, nicht 8.")
+            ("ags", "Der AGS muss für einen Landkreis 5 Ziffern haben, nicht 8.")
         ]
         data["ags"] = "03157"
         assert rest_errors(municipality, german_request_class, data, create=True) == []
@@ -229,7 +229,7 @@ class TestAGS:
         data = {"title": "Braunschweig", "kind": "kreisfreie_stadt", "ags": "03101000"}
         assert rest_errors(municipality, german_request_class, data, create=True) == [
             (
-                None,
+                "ags",
                 "Der AGS 03101000 ist in dieser Wirtschaftsregion bereits einer anderen Gebietskörperschaft "
                 "zugeordnet.",
             )
@@ -427,13 +427,13 @@ class TestTitles:
     def test_rest_api_add(self, tree, german_request_class):
         forum = new_object(tree.region, "Forum")
         assert rest_errors(forum, german_request_class, {"title": "x" * 201}, create=True) == [
-            (None, TITLE_TOO_LONG)
+            ("title", TITLE_TOO_LONG)
         ]
         assert rest_errors(forum, german_request_class, {"title": "Gewerbeflächen"}, create=True) == []
 
     def test_rest_api_edit(self, tree, build, german_request_class):
         thread = build.thread(tree.forum, title="Zum Bearbeiten")
-        assert rest_errors(thread, german_request_class, {"title": "ü" * 201}) == [(None, TITLE_TOO_LONG)]
+        assert rest_errors(thread, german_request_class, {"title": "ü" * 201}) == [("title", TITLE_TOO_LONG)]
 
     def test_add_form_in_site_root(self, tree, request_class):
         """A Region is added in the site root: the add form has no context of ours, the type is."""
@@ -510,7 +510,7 @@ class TestReplies:
         )
         assert rest_errors(
             reply, german_request_class, {"text": text, "in_reply_to": tree.thread.UID()}, create=True
-        ) == [(None, REPLY_OTHER_THREAD)]
+        ) == [("in_reply_to", REPLY_OTHER_THREAD)]
 
     def test_add_form(self, tree, request_class):
         """The add form validates without a context: the thread is its container."""
@@ -661,7 +661,7 @@ class TestProposalFormat:
         assert rest_errors(proposal, german_request_class, {"format": "arbeitskreis"}) == []
         assert proposal.format == "arbeitskreis"
         assert rest_errors(proposal, german_request_class, {"format": "text/html"}) == [
-            ("format", "Einschränkung ist nicht erfüllt")
+            ("format", "Unbekannter Wert: text/html. Bitte einen der zulässigen Werte wählen.")
         ]
 
 
@@ -701,7 +701,7 @@ class TestConsent:
     def test_rest_api(self, tree, build, german_request_class):
         representative = build.representative(tree.municipality, first_name="Bea", last_name="Muster")
         assert rest_errors(representative, german_request_class, {"contact_visibility": "public"}) == [
-            (None, CONSENT_MISSING)
+            ("consent_date", CONSENT_MISSING)
         ]
         data = {"contact_visibility": "public", "consent_date": "2024-05-01"}
         assert rest_errors(representative, german_request_class, data) == []
