@@ -1,0 +1,98 @@
+"""A municipality: its facts (kind, AGS, Land, population, council, website, logo) and its active
+representatives, as the directory finds them (:func:`regionaustausch.directory.search_representatives`
+with this municipality as the filter), with a link to the directory filtered by it."""
+
+from plone import api
+from regionaustausch import _
+from regionaustausch.browser.base import RegionaustauschView
+from regionaustausch.browser.region import count_label
+from regionaustausch.browser.region import directory_url
+from regionaustausch.browser.representative import term_title
+from regionaustausch.content.region import find_region
+from regionaustausch.directory import InvalidFilter
+from regionaustausch.directory import representative_entries
+from regionaustausch.directory import search_representatives
+from zope.i18n.locales import locales
+
+
+ADD_REPRESENTATIVE = "regionaustausch: Add Representative"
+LOGO_SCALE = "thumb"
+
+
+class MunicipalityView(RegionaustauschView):
+    def __call__(self):
+        self.region = find_region(self.context)
+        self.representatives = []
+        if self.region is not None:
+            try:
+                search = search_representatives(self.region, municipality=self.context.UID())
+            except InvalidFilter:  # not (yet) in the Region's catalog: nobody to list
+                search = None
+            if search is not None:
+                # every active record of the municipality (the list shows no contact details, so
+                # no record is woken)
+                self.representatives = representative_entries(
+                    search.results, self.request, with_contact=False, context=self.context
+                )
+        return self.index()
+
+    def kind_title(self):
+        return term_title("regionaustausch.municipality_kinds", self.context, self.context.kind)
+
+    def population(self):
+        population = self.context.population
+        if population is None:
+            return None
+        language = (api.portal.get_current_language() or "de").split("-")[0]
+        try:
+            locale = locales.getLocale(language)
+        except Exception:  # an unknown language: the number as it is
+            return str(population)
+        return locale.numbers.getFormatter("decimal").format(population)
+
+    def logo(self):
+        """``{"url", "width", "height"}`` of the logo's thumbnail, or ``None``."""
+        if not getattr(self.context, "logo", None):
+            return None
+        scale = self.context.restrictedTraverse("@@images").scale("logo", scale=LOGO_SCALE)
+        if scale is None:
+            return None
+        return {"url": scale.url, "width": scale.width, "height": scale.height}
+
+    def logo_alt(self):
+        return self.translate(
+            _("Logo or coat of arms of ${municipality}", mapping={"municipality": self.context.Title()})
+        )
+
+    def directory_url(self):
+        return (
+            directory_url(self.region, municipality=self.context.UID()) if self.region is not None else None
+        )
+
+    def directory_text(self):
+        return self.translate(
+            _(
+                "Representatives of ${municipality} in the directory",
+                mapping={"municipality": self.context.Title()},
+            )
+        )
+
+    def count_text(self):
+        return self.translate(
+            count_label(
+                len(self.representatives), "${count} active representative", "${count} active representatives"
+            )
+        )
+
+    def can_add_representative(self):
+        return api.user.has_permission(ADD_REPRESENTATIVE, obj=self.context)
+
+    def entries(self):
+        return [
+            {
+                **entry,
+                "url": entry["@id"],
+                "function_title": entry["function"]["title"] if entry["function"] else None,
+            }
+            for entry in self.representatives
+        ]
