@@ -52,6 +52,11 @@ test-browser: $(INSTALL_STAMP) ## Run only the browser tests (Playwright + Debia
 docs: $(INSTALL_STAMP) ## Write docs/api.md anew from real calls (tests/docs/test_api_docs.py)
 	REGIONAUSTAUSCH_WRITE_DOCS=1 $(BIN)/pytest tests/docs -q
 
+.PHONY: i18n
+i18n: $(INSTALL_STAMP) ## Rebuild locales/regionaustausch.pot from the code and templates and merge it into the German .po
+	cd src/regionaustausch && ../../$(BIN)/i18ndude rebuild-pot --pot locales/regionaustausch.pot --create regionaustausch .
+	cd src/regionaustausch && ../../$(BIN)/i18ndude sync --pot locales/regionaustausch.pot locales/de/LC_MESSAGES/regionaustausch.po
+
 .PHONY: lint
 lint: $(INSTALL_STAMP) ## Check style with ruff
 	$(BIN)/ruff check src tests instance bench scripts setup.py

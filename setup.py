@@ -191,6 +191,7 @@ setup(
         ],
         "test": [
             "axe-playwright-python",
+            "i18ndude",
             "Plone",
             "plone.app.testing",
             "playwright",

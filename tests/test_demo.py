@@ -24,6 +24,7 @@ from regionaustausch.supports import quorum_state
 from regionaustausch.supports import storage
 from regionaustausch.supports import support_counts
 from regionaustausch.supports import withdraw_support
+from zope.i18n import translate
 from zope.interface.exceptions import Invalid
 from zope.schema import getSchemaValidationErrors
 import contextlib
@@ -131,8 +132,11 @@ class TestProfile:
         from zope.component import getAllUtilitiesRegisteredFor
 
         info = portal.portal_setup.getProfileInfo(DEMO)
-        assert info["title"] == "Regionaustausch: Demo-Region Großraum Braunschweig"
-        assert "Beispiel" in info["description"]
+        assert info["title"] == "Regionaustausch: demo region Großraum Braunschweig"
+        assert translate(info["title"], domain="regionaustausch", target_language="de") == (
+            "Regionaustausch: Demo-Region Großraum Braunschweig"
+        )
+        assert "example content" in info["description"]
         hidden = {
             profile
             for utility in getAllUtilitiesRegisteredFor(INonInstallable)

@@ -1,9 +1,29 @@
 """What every view of ours needs: the state titles, CSRF checks, status messages."""
 
+from DateTime import DateTime
 from plone import api
+from plone.app.event.base import default_timezone
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
+
+
+def in_local_zone(value, context=None):
+    """A point in time (``DateTime`` or ``datetime``) as a ``datetime`` in the user's (or else the
+    site's) time zone, as plone.app.event shows events; a naive ``datetime`` is left as it is."""
+    if value is None:
+        return None
+    if isinstance(value, DateTime):
+        value = value.asdatetime()
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(default_timezone(context, as_tzinfo=True))
+
+
+def wall_clock(value):
+    """``value`` (a ``datetime``) for ``toLocalizedTime``, which formats every time in the server's
+    own zone (``DateTime.strftime``): a ``DateTime`` of the same wall-clock time in that zone."""
+    return DateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
 
 
 class RegionaustauschView(BrowserView):
@@ -32,4 +52,9 @@ class RegionaustauschView(BrowserView):
         return "application/json" in (self.request.getHeader("Accept") or "")
 
     def localized_time(self, value, long_format=True):
-        return api.portal.get_localized_time(datetime=value, long_format=long_format)
+        """A point in time as Plone writes it (e.g. "01.12.2026 17:00"), in the user's (or else the
+        site's) time zone, not the server's."""
+        value = in_local_zone(value, self.context)
+        if value is None:
+            return None
+        return api.portal.get_localized_time(datetime=wall_clock(value), long_format=long_format)

@@ -7,11 +7,10 @@ Everything comes from :func:`regionaustausch.network.network_overview`, the func
 current user may see them; this view only arranges them.
 """
 
-from DateTime import DateTime
 from plone import api
-from plone.app.event.base import default_timezone
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
+from regionaustausch.browser.base import in_local_zone
 from regionaustausch.network import network_overview
 from urllib.parse import urlencode
 
@@ -20,24 +19,6 @@ MODERATE = "regionaustausch: Moderate"
 #: The proposals the dashboard calls open, in this order: those members can support now, and those
 #: waiting for the editors to open the discussion (only who may see them finds them).
 OPEN_STATES = ("discussion", "submitted")
-
-
-def in_local_zone(value, context=None):
-    """A point in time (``DateTime`` or ``datetime``) as a ``datetime`` in the user's (or else the
-    site's) time zone, as plone.app.event shows events; a naive ``datetime`` is left as it is."""
-    if value is None:
-        return None
-    if isinstance(value, DateTime):
-        value = value.asdatetime()
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(default_timezone(context, as_tzinfo=True))
-
-
-def wall_clock(value):
-    """``value`` (a ``datetime``) for ``toLocalizedTime``, which formats every time in the server's
-    own zone (``DateTime.strftime``): a ``DateTime`` of the same wall-clock time in that zone."""
-    return DateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
 
 
 def directory_url(region, **filters):
@@ -161,7 +142,7 @@ class RegionView(RegionaustauschView):
         value = in_local_zone(value, self.context)
         if value is None:
             return None, None
-        return self.localized_time(wall_clock(value)), value.isoformat()
+        return self.localized_time(value), value.isoformat()
 
     def threads(self):
         result = []
