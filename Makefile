@@ -53,9 +53,10 @@ docs: $(INSTALL_STAMP) ## Write docs/api.md anew from real calls (tests/docs/tes
 	REGIONAUSTAUSCH_WRITE_DOCS=1 $(BIN)/pytest tests/docs -q
 
 .PHONY: i18n
-i18n: $(INSTALL_STAMP) ## Rebuild locales/regionaustausch.pot from the code and templates and merge it into the German .po
-	cd src/regionaustausch && ../../$(BIN)/i18ndude rebuild-pot --pot locales/regionaustausch.pot --create regionaustausch .
-	cd src/regionaustausch && ../../$(BIN)/i18ndude sync --pot locales/regionaustausch.pot locales/de/LC_MESSAGES/regionaustausch.po
+i18n: $(INSTALL_STAMP) ## Rebuild locales/regionaustausch.pot (code, templates, domain) and list what lacks German
+	$(BIN)/python scripts/domain_pot.py src/regionaustausch/locales/domain.pot
+	cd src/regionaustausch && ../../$(BIN)/i18ndude rebuild-pot --pot locales/regionaustausch.pot --merge locales/domain.pot --create regionaustausch .
+	$(BIN)/pytest tests/test_catalogue.py -q
 
 .PHONY: lint
 lint: $(INSTALL_STAMP) ## Check style with ruff
