@@ -6,7 +6,6 @@ Usage: python scripts/domain_pot.py <output.pot>
 """
 
 from regionaustausch.domain.messages import all_msgids
-
 import sys
 
 
