@@ -35,6 +35,9 @@ class TestInstalled:
         settings.default_quorum_supports = 7
         assert api.portal.get_registry_record("regionaustausch.default_quorum_supports") == 7
 
+    def test_my_data_in_personal_menu(self, portal):
+        assert "regionaustausch-my-data" in portal.portal_actions.user.objectIds()
+
     def test_controlpanel_configlet(self, controlpanel_actions):
         assert "regionaustausch" in controlpanel_actions
 
@@ -83,6 +86,9 @@ class TestUninstalled:
     def test_registry_records_removed(self, portal):
         registry = portal.portal_registry
         assert not [key for key in registry.records.keys() if key.startswith("regionaustausch.")]  # noqa: SIM118
+
+    def test_my_data_action_removed(self, portal):
+        assert "regionaustausch-my-data" not in portal.portal_actions.user.objectIds()
 
     def test_controlpanel_removed(self, controlpanel_actions):
         assert "regionaustausch" not in controlpanel_actions

@@ -75,6 +75,12 @@ class RepresentativeView(RegionaustauschView):
     def phone_href(self):
         return phone_href(self.contact["phone"]) if self.contact.get("phone") else None
 
+    def may_anonymise(self):
+        """Editors of a former record are offered its anonymisation (privacy.py decides the rest)."""
+        return self.state_of() == "former" and api.user.has_permission(
+            "regionaustausch: Anonymise representative", obj=self.context
+        )
+
     def show_state(self):
         """Editors see the record's state (pending, active, former); everybody else sees active ones."""
         return may_edit(self.context)

@@ -1,0 +1,62 @@
+"""Privacy in the Classic UI: "Meine Daten" downloads the member's data; editors anonymise a former
+representative through a confirmation form (CSRF-checked)."""
+
+from plone import api
+import transaction
+
+
+def test_member_downloads_their_data(site, browse):
+    response = browse("anna").get(f"{site['portal'].absolute_url()}/@@meine-daten")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="meine-daten.json"'
+    data = response.json()
+    assert data["account"]["id"] == "anna"
+    assert [record["fields"]["first_name"] for record in data["representatives"]] == ["Anna"]
+
+
+def test_anonymous_must_log_in(site, browse):
+    response = browse().get(f"{site['portal'].absolute_url()}/@@meine-daten", allow_redirects=False)
+    assert response.status_code in (302, 401)
+
+
+def test_personal_menu_offers_the_download(site, browse):
+    page = browse("anna").get(site["portal"].absolute_url()).text
+    assert "@@meine-daten" in page
+
+
+def former_record(site):
+    with api.env.adopt_roles(["Manager"]):
+        record = site["region"]["bs"]["anna-beispiel"]
+        api.content.transition(obj=record, transition="retire")
+    transaction.commit()
+    return record
+
+
+def test_site_administrator_anonymises_a_former_record(site, browse):
+    api.user.create(email="sa@example.invalid", username="siteadmin", password="secret-views-1")
+    api.user.grant_roles(username="siteadmin", roles=["Site Administrator"])
+    record = former_record(site)
+    url = record.absolute_url()
+    admin = browse("siteadmin")
+    form = admin.get(f"{url}/@@anonymise")
+    assert form.status_code == 200
+    response = admin.post(f"{url}/@@anonymise", data={"_authenticator": admin.token(f"{url}/@@anonymise")})
+    assert response.status_code == 200
+    assert "anna-beispiel" not in response.url
+    assert "Anna" not in response.text.split('id="content"', 1)[-1].split("</main>")[0]
+
+
+def test_anonymise_without_csrf_token_is_refused(site, browse):
+    api.user.create(email="sa@example.invalid", username="siteadmin", password="secret-views-1")
+    api.user.grant_roles(username="siteadmin", roles=["Site Administrator"])
+    record = former_record(site)
+    response = browse("siteadmin").post(f"{record.absolute_url()}/@@anonymise")
+    assert response.status_code == 403
+    transaction.begin()
+    assert "anna-beispiel" in site["portal"]["region"]["bs"].objectIds()
+
+
+def test_members_cannot_anonymise(site, browse):
+    record = former_record(site)
+    response = browse("jonas").get(f"{record.absolute_url()}/@@anonymise", allow_redirects=False)
+    assert response.status_code in (302, 401, 403)
