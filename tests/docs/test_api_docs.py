@@ -383,8 +383,26 @@ def test_api_docs(network):
         },
     )
 
-    rec.chapter("Privacy (DSGVO)")
+    rec.chapter(
+        "Privacy (DSGVO)",
+        "`GET @my-data` on the site gives the caller everything stored about "
+        "them; `POST @anonymise` on a former representative's record erases the person from it and "
+        "from their posts and supports (editors of the municipality, site administrators).",
+    )
     rec.call("Everything stored about me", "GET", "/@my-data", token=token, expect=200)
+    jonas = f"{region}/landkreis-peine/jonas-muster"
+    rec.call(
+        "Anonymising a record that is still active", "POST", f"{jonas}/@anonymise", auth=admin, expect=400
+    )
+    rec.call(
+        "Mark the record as former",
+        "POST",
+        f"{jonas}/@workflow/retire",
+        auth=admin,
+        body={"comment": "Aus dem Kreistag ausgeschieden."},
+        expect=200,
+    )
+    rec.call("Anonymise it", "POST", f"{jonas}/@anonymise", auth=admin, expect=200)
 
     text = rec.render()
     if WRITE:
