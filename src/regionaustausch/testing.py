@@ -46,3 +46,36 @@ def allow_meetings(proposal):
     """
     for permission in ("regionaustausch: Add Meeting", "Add portal content"):
         proposal.manage_permission(permission, ("Manager",), acquire=False)
+
+
+TEST_PASSWORD = "secret-network-1"
+
+
+def add_member(
+    municipality, user_id, first_name, last_name, password=TEST_PASSWORD, record_id=None, **fields
+):
+    """A network member as the site makes one: a user account, a Representative record in
+    ``municipality`` that names it, approved (which puts the user into the Region's members group).
+
+    ``fields`` are further fields of the record (``party``, ``function``, ``topics``, contact details);
+    returns the record. The caller needs the rights to do all that (e.g. ``api.env.adopt_roles``).
+    """
+    from plone import api
+
+    api.user.create(email=f"{user_id}@example.invalid", username=user_id, password=password)
+    function = fields.pop("function", None)  # api.content.create keeps the keyword "function" for itself
+    record = api.content.create(
+        container=municipality,
+        type="Representative",
+        id=record_id,
+        title=f"{first_name} {last_name}",
+        first_name=first_name,
+        last_name=last_name,
+        user_id=user_id,
+        **fields,
+    )
+    if function is not None:
+        record.function = function
+        record.reindexObject()
+    api.content.transition(obj=record, transition="approve")
+    return record

@@ -12,6 +12,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from regionaustausch.supports import storage
+from regionaustausch.testing import add_member
 import datetime
 import difflib
 import json
@@ -152,20 +153,8 @@ class Recorder:
         return HEADER + "\n" + "\n\n".join(self.sections) + "\n"
 
 
-def member(municipality, user_id, first_name, last_name, function=None, **fields):
-    api.user.create(email=f"{user_id}@example.invalid", username=user_id, password=PASSWORD)
-    record = api.content.create(
-        container=municipality,
-        type="Representative",
-        title=user_id,
-        first_name=first_name,
-        last_name=last_name,
-        user_id=user_id,
-        **fields,
-    )
-    record.function = function  # plone.api's create() keeps the keyword "function" for itself
-    api.content.transition(obj=record, transition="approve")
-    return record
+def member(municipality, user_id, first_name, last_name, **fields):
+    return add_member(municipality, user_id, first_name, last_name, password=PASSWORD, **fields)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ proposal in discussion, committed in the functional layer so that its WSGI serve
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from regionaustausch.testing import add_member
 import pytest
 import requests
 import transaction
@@ -16,21 +17,6 @@ MUNICIPALITIES = (
     ("wolfsburg", "Stadt Wolfsburg", "kreisfreie_stadt", "03103000"),
     ("gifhorn", "Landkreis Gifhorn", "landkreis", "03151"),
 )
-
-
-def add_member(municipality, user_id, first_name, last_name):
-    """A real network member: a user, a Representative record naming them, approved."""
-    api.user.create(email=f"{user_id}@example.invalid", username=user_id, password=PASSWORD)
-    record = api.content.create(
-        container=municipality,
-        type="Representative",
-        title=f"{first_name} {last_name}",  # plone.api wants one; the record computes its own
-        first_name=first_name,
-        last_name=last_name,
-        user_id=user_id,
-    )
-    api.content.transition(obj=record, transition="approve")
-    return record
 
 
 @pytest.fixture
@@ -47,7 +33,13 @@ def network(functional_portal):
         members = []
         for index in range(20):
             user_id = f"member{index:02d}"
-            add_member(municipalities[index % len(municipalities)], user_id, "Mitglied", f"Nummer {index}")
+            add_member(
+                municipalities[index % len(municipalities)],
+                user_id,
+                "Mitglied",
+                f"Nummer {index}",
+                password=PASSWORD,
+            )
             members.append(user_id)
         api.user.create(email="outsider@example.invalid", username="outsider", password=PASSWORD)
         proposal = api.content.create(

@@ -37,6 +37,7 @@ from dataclasses import field as dataclass_field
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from regionaustausch import testing
 from regionaustausch.services.deserializer import MAX_BODY_SIZE
 from regionaustausch.supports import add_support
 from regionaustausch.supports import storage
@@ -778,18 +779,9 @@ def test_the_table_is_big_enough():
 
 
 def add_member(municipality, record_id, user_id, first_name, last_name):
-    api.user.create(email=f"{user_id}@example.invalid", username=user_id, password=PASSWORD)
-    record = api.content.create(
-        container=municipality,
-        type="Representative",
-        id=record_id,
-        title=f"{first_name} {last_name}",
-        first_name=first_name,
-        last_name=last_name,
-        user_id=user_id,
+    return testing.add_member(
+        municipality, user_id, first_name, last_name, password=PASSWORD, record_id=record_id
     )
-    api.content.transition(obj=record, transition="approve")
-    return record
 
 
 def build_network(portal):

@@ -9,6 +9,7 @@ catalog indexes, sort orders and metadata columns.
 from dataclasses import dataclass
 from plone import api
 from regionaustausch import membership
+from regionaustausch import testing
 from regionaustausch.supports import add_support
 import pytest
 import requests
@@ -38,21 +39,8 @@ def add_user(user_id, *roles):
         api.portal.get().acl_users.portal_role_manager.doAssignRoleToPrincipal(user_id, role)
 
 
-def add_member(municipality, user_id, first_name, last_name, function=None, **values):
-    add_user(user_id)
-    record = api.content.create(
-        container=municipality,
-        type="Representative",
-        title=f"{first_name} {last_name}",
-        first_name=first_name,
-        last_name=last_name,
-        user_id=user_id,
-        **values,
-    )
-    record.function = function  # not through api.content.create: its decorators take "function"
-    api.content.transition(obj=record, transition="approve")
-    record.reindexObject()
-    return record
+def add_member(municipality, user_id, first_name, last_name, **values):
+    return testing.add_member(municipality, user_id, first_name, last_name, password=PASSWORD, **values)
 
 
 @pytest.fixture(scope="class")

@@ -2,6 +2,7 @@
 ``browse(user)`` gives a requests session that logs in with HTTP basic auth and reads CSRF tokens."""
 
 from plone import api
+from regionaustausch.testing import add_member
 import pytest
 import re
 import requests
@@ -18,20 +19,6 @@ class Browser(requests.Session):
         match = re.search(r'name="_authenticator" value="([^"]+)"', page.text)
         assert match, f"no CSRF token on {url}"
         return match.group(1)
-
-
-def member(municipality, user_id, first_name, last_name):
-    api.user.create(email=f"{user_id}@example.invalid", username=user_id, password=PASSWORD)
-    record = api.content.create(
-        container=municipality,
-        type="Representative",
-        title=user_id,
-        first_name=first_name,
-        last_name=last_name,
-        user_id=user_id,
-    )
-    api.content.transition(obj=record, transition="approve")
-    return record
 
 
 @pytest.fixture
@@ -55,8 +42,8 @@ def site(functional_portal):
             kind="landkreis",
             ags="03157",
         )
-        member(braunschweig, "anna", "Anna", "Beispiel")
-        member(peine, "jonas", "Jonas", "Muster")
+        add_member(braunschweig, "anna", "Anna", "Beispiel", password=PASSWORD)
+        add_member(peine, "jonas", "Jonas", "Muster", password=PASSWORD)
         api.user.create(email="mod@example.invalid", username="moderator", password=PASSWORD)
         api.user.grant_roles(username="moderator", roles=["Reviewer"])
         api.user.create(email="out@example.invalid", username="outsider", password=PASSWORD)
