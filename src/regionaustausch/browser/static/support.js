@@ -37,27 +37,37 @@
   }
 
   function enhance(form) {
+    var busy = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      if (busy) return;
+      busy = true;
+      // not `disabled`: a disabled button loses the keyboard focus; aria-disabled keeps it in place
       var button = form.querySelector("button");
-      button.disabled = true;
-      fetch(form.action, {
+      button.setAttribute("aria-disabled", "true");
+      // getAttribute: the form's field named "action" shadows the form's `action` property
+      fetch(form.getAttribute("action"), {
         method: "POST",
         body: new FormData(form),
         credentials: "same-origin",
         headers: { Accept: "application/json" },
       })
         .then(function (response) {
+          if ((response.headers.get("Content-Type") || "").indexOf("application/json") === -1) {
+            throw new Error("no JSON answer: " + response.status);
+          }
           return response.json();
         })
         .then(function (data) {
+          if (!data.quorum) throw new Error("not the answer of @@support-toggle");
           update(form, data);
         })
         .catch(function () {
           form.submit();
         })
         .finally(function () {
-          button.disabled = false;
+          busy = false;
+          button.removeAttribute("aria-disabled");
         });
     });
   }
