@@ -273,8 +273,9 @@ def screenshot(_screenshot_names):
         try:
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": HEIGHT})
-                # let responsive scripts (the toolbar, the navigation) react to the new width
-                page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)))")
+                # let responsive scripts (the toolbar, the navigation) react to the new width; a plain
+                # wait, as a page without JavaScript can evaluate nothing
+                page.wait_for_timeout(100)
                 path = SCREENSHOTS / f"{name}-{width}.png"
                 page.screenshot(path=path, full_page=True, animations="disabled")
                 paths.append(path)

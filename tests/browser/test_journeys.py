@@ -17,7 +17,6 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from pathlib import Path
 from playwright.sync_api import expect
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -492,7 +491,7 @@ def test_member_supports_without_reload(
     assert "anna" not in storage(proposal)
 
 
-def test_member_supports_without_javascript(as_user, url):
+def test_member_supports_without_javascript(as_user, url, screenshot):
     page = as_user("anna", java_script_enabled=False)
     page.goto(url("proposal"))
     assert no_script_state(page) == ("0", "0", "support")
@@ -502,7 +501,7 @@ def test_member_supports_without_javascript(as_user, url):
     assert page.locator(".portalMessage").count() == 1
     assert no_script_state(page) == ("1", "1", "withdraw")
     assert "Anna Beispiel" in page.locator(".ra-supporters").inner_text()
-    screenshot_without_javascript(page, "journey-3-supported-without-javascript")
+    screenshot(page, "journey-3-supported-without-javascript")
 
     with page.expect_navigation():
         page.locator("#ra-support-button").click()
@@ -518,20 +517,6 @@ def no_script_state(page):
         page.locator("#ra-progress-municipalities").get_attribute("value"),
         page.locator(".ra-support-form input[name=action]").get_attribute("value"),
     )
-
-
-def screenshot_without_javascript(page, name):
-    """The harness's `screenshot` waits for an animation frame through JavaScript, which never comes
-    in a page without it; the same pictures (375 and 1280 px, full page, same folder), without the wait."""
-    folder = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    viewport = page.viewport_size
-    try:
-        for width in (375, 1280):
-            page.set_viewport_size({"width": width, "height": 900})
-            page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
-    finally:
-        page.set_viewport_size(viewport)
 
 
 # -- 4. a moderator hides a post; its author sees why, the others do not see it -----------------------

@@ -147,3 +147,17 @@ def test_members_cannot_moderate(site, browse):
     assert response.status_code in (302, 401, 403)
     refresh(site["portal"])
     assert api.content.get_state(post) == "published"
+
+
+def test_hidden_post_cannot_be_quoted(site, browse):
+    anna, moderator = browse("anna"), browse("moderator")
+    url = site["thread"].absolute_url()
+    anna.post(f"{url}/@@reply", data={"text": "<p>Geheimer Text</p>", "_authenticator": anna.token(url)})
+    refresh(site["portal"])
+    [post] = site["portal"]["region"]["forum"]["thread"].objectValues()
+    moderator.post(
+        f"{post.absolute_url()}/@@moderate",
+        data={"transition": "hide", "reason": "Vertraulich.", "_authenticator": moderator.token(url)},
+    )
+    page = anna.get(f"{url}?reply_to={post.UID()}&quote=1").text
+    assert "Geheimer Text" not in page.split('id="ra-reply"', 1)[1]

@@ -32,7 +32,10 @@ class ThreadView(RegionaustauschView):
         return self.index()
 
     def _quoted(self, uid):
-        brains = api.content.find(context=self.context, depth=1, portal_type="Post", UID=uid)
+        # only a published post can be quoted: a quote must not bring back what a moderator hid
+        brains = api.content.find(
+            context=self.context, depth=1, portal_type="Post", UID=uid, review_state="published"
+        )
         if not len(brains):
             return ""
         post = brains[0].getObject()
