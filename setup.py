@@ -131,7 +131,6 @@ setup(
         "Framework :: Plone :: 6.2",
         "Framework :: Plone :: Addon",
         "Intended Audience :: Other Audience",
-        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
         "Natural Language :: German",
         "Operating System :: OS Independent",
         "Programming Language :: Python",
