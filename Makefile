@@ -17,6 +17,7 @@ export INSTANCE_HOME := $(CURDIR)/instance
 export ZOPE_HOST ZOPE_PORT
 
 PYTEST_ARGS ?=
+LINT_PATHS := src tests instance scripts setup.py $(wildcard bench)
 
 .PHONY: help
 help: ## Show the targets
@@ -60,13 +61,13 @@ i18n: $(INSTALL_STAMP) ## Rebuild locales/regionaustausch.pot (code, templates, 
 
 .PHONY: lint
 lint: $(INSTALL_STAMP) ## Check style with ruff
-	$(BIN)/ruff check src tests instance bench scripts setup.py
-	$(BIN)/ruff format --check src tests instance bench scripts setup.py
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 .PHONY: format
 format: $(INSTALL_STAMP) ## Format and fix with ruff
-	$(BIN)/ruff format src tests instance bench scripts setup.py
-	$(BIN)/ruff check --fix src tests instance bench scripts setup.py
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
 
 versions.cfg: constraints.txt scripts/buildout_versions.py
 	$(PYTHON) scripts/buildout_versions.py constraints.txt versions.cfg
