@@ -80,3 +80,7 @@ check-buildout: ## Build the instance with buildout.cfg and check that it serves
 clean: ## Remove the venvs and build products (keeps the database in instance/var)
 	rm -rf $(VENV) .venv-buildout bin parts eggs develop-eggs .installed.cfg versions.cfg build *.egg-info src/*.egg-info
 	find src -name '*.mo' -delete
+
+.PHONY: bench
+bench: $(INSTALL_STAMP) ## Run the benchmarks under bench/ (they print their figures and write bench/results/)
+	$(BIN)/pytest bench -p no:cacheprovider -s -q -o python_files='bench_*.py'

@@ -30,9 +30,22 @@ ATTEMPTS = 5
 # Per transaction, the (path, indexes) already scheduled, so that one request reindexes an object once.
 _scheduled = weakref.WeakKeyDictionary()
 
+# Integration tests never commit, so nothing after a commit would ever run; their layer switches this
+# on (regionaustausch.testing), and the indexes are then updated at once, in the same transaction.
+_synchronous = False
+
+
+def set_synchronous(enabled):
+    """Reindex at once instead of after the commit (for tests whose transactions never commit)."""
+    global _synchronous
+    _synchronous = bool(enabled)
+
 
 def reindex_after_commit(obj, idxs):
     """Schedule ``idxs`` of ``obj`` (and its metadata) to be reindexed after the current transaction."""
+    if _synchronous:
+        obj.reindexObject(idxs=list(idxs))
+        return
     txn = transaction.get()
     key = ("/".join(obj.getPhysicalPath()), tuple(idxs))
     scheduled = _scheduled.setdefault(txn, set())

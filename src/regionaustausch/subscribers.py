@@ -11,7 +11,9 @@ from Acquisition import aq_parent
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from regionaustausch import _
+from regionaustausch.content.thread import ACTIVITY_INDEXES
 from regionaustausch.content.thread import IThread
+from regionaustausch.deferred_reindex import reindex_after_commit
 from regionaustausch.domain.quorum import acceptance_problems
 from regionaustausch.membership import sync_representative
 from regionaustausch.moderation import clear_hidden_reason
@@ -22,7 +24,7 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-THREAD_ACTIVITY_INDEXES = ["last_activity", "post_count"]
+THREAD_ACTIVITY_INDEXES = list(ACTIVITY_INDEXES)
 
 
 def post_added(post, event):
@@ -40,7 +42,9 @@ def post_added(post, event):
         return
     post.title = f"Re: {thread.Title()}"
     thread.touch_activity(post.created())
-    thread.reindexObject(idxs=THREAD_ACTIVITY_INDEXES)
+    # after the commit, in a transaction of its own: the thread's catalog record would otherwise be
+    # the one place that every concurrent post in the thread writes (regionaustausch.deferred_reindex)
+    reindex_after_commit(thread, THREAD_ACTIVITY_INDEXES)
 
 
 def post_removed(post, event):
@@ -49,7 +53,7 @@ def post_removed(post, event):
         return  # the whole thread (or its forum) goes: nothing to count
     thread = event.oldParent
     if IThread.providedBy(thread):
-        thread.reindexObject(idxs=THREAD_ACTIVITY_INDEXES)
+        reindex_after_commit(thread, THREAD_ACTIVITY_INDEXES)
 
 
 def _transition_id(event):

@@ -6,6 +6,7 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from regionaustausch import deferred_reindex
 import collective.easyform
 import plone.restapi
 import regionaustausch
@@ -27,7 +28,21 @@ class RegionaustauschLayer(PloneSandboxLayer):
 
 REGIONAUSTAUSCH_FIXTURE = RegionaustauschLayer()
 
-INTEGRATION_TESTING = IntegrationTesting(
+
+class RegionaustauschIntegrationTesting(IntegrationTesting):
+    """Integration tests never commit, so what regionaustausch defers until after a commit (catalog
+    counts of supports and of a thread's posts, see deferred_reindex) happens at once here."""
+
+    def testSetUp(self):
+        super().testSetUp()
+        deferred_reindex.set_synchronous(True)
+
+    def testTearDown(self):
+        deferred_reindex.set_synchronous(False)
+        super().testTearDown()
+
+
+INTEGRATION_TESTING = RegionaustauschIntegrationTesting(
     bases=(REGIONAUSTAUSCH_FIXTURE,),
     name="RegionaustauschLayer:IntegrationTesting",
 )

@@ -94,18 +94,20 @@ class Thread(Container):
         return self.objectCount()
 
     def reindexObject(self, idxs=[], update_metadata=1, uid=None):  # noqa: B006 (CMF's signature)
-        """Reindex; after a post came or went, only the activity indexes.
+        """Reindex, unless a post coming or going is the only change.
 
         Zope reports every post added, removed or renamed as a modification of its thread
         (``IContainerModifiedEvent``), and Dexterity answers that with a full reindex, which sets the
         modification date: the Thread would be rewritten by every post. When a post is the only
-        change (:func:`posts_changed` said so and the Thread itself is unchanged), the indexes that a
-        post changes are enough.
+        change (:func:`posts_changed` said so and the Thread itself is unchanged), the only indexes
+        concerned are the activity indexes, and those the post's subscriber updates after the commit
+        (regionaustausch.subscribers.post_added): the thread's catalog record is written by no post's
+        own transaction, so concurrent posts do not collide on it.
         """
         if not idxs and getattr(aq_base(self), "_v_posts_changed", False):
             aq_base(self)._v_posts_changed = False
             if not self._p_changed:
-                idxs = list(ACTIVITY_INDEXES)
+                return None
         return super().reindexObject(idxs=idxs, update_metadata=update_metadata, uid=uid)
 
 
