@@ -13,7 +13,9 @@ from plone.batching import Batch
 from plone.dexterity.utils import createContentInContainer
 from regionaustausch import _
 from regionaustausch.content.post import IPost
+from regionaustausch.content.thread import IThread
 from regionaustausch.domain.errors import RuleViolation
+from regionaustausch.domain.forums import check_edit
 from regionaustausch.domain.forums import check_post
 from regionaustausch.membership import active_records
 from regionaustausch.membership import is_network_member
@@ -161,3 +163,19 @@ def moderation_queue(region, hidden_limit=50):
         sort_limit=hidden_limit,
     )[:hidden_limit]
     return {"pending": pending, "hidden": hidden}
+
+
+def editing_refusal(obj):
+    """Why the current user may not change the post or thread ``obj`` now (a translatable message), or
+    None: a closed forum is a read-only archive, a locked thread takes no changes (domain.forums)."""
+    thread = obj if IThread.providedBy(obj) else aq_parent(aq_inner(obj))
+    forum = aq_parent(aq_inner(thread))
+    try:
+        check_edit(
+            api.content.get_state(forum, default=None),
+            IPost.providedBy(obj) and api.content.get_state(thread, default=None) == "locked",
+            is_administrator=api.user.has_permission("Manage portal", obj=obj),
+        )
+    except RuleViolation as refusal:
+        return refusal
+    return None

@@ -1,5 +1,6 @@
 """Who may post in a forum and the initial state of a post."""
 
+from regionaustausch.domain import forums
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.forums import CLOSED
 from regionaustausch.domain.forums import INTERNAL
@@ -63,3 +64,21 @@ def test_post_initial_state(premoderation, is_moderator, expected):
 
 def test_post_initial_state_default_author_is_no_moderator():
     assert post_initial_state(True) == PENDING
+
+
+class TestCheckEdit:
+    @pytest.mark.parametrize("state", [forums.INTERNAL, forums.PUBLIC])
+    def test_open_forum_and_thread(self, state):
+        forums.check_edit(state, thread_locked=False)
+
+    @pytest.mark.parametrize(
+        ("state", "locked"),
+        [(forums.CLOSED, False), (forums.PUBLIC, True), (forums.INTERNAL, True), ("unknown", False)],
+    )
+    def test_archive_refused(self, state, locked):
+        with pytest.raises(forums.ArchiveClosed) as refused:
+            forums.check_edit(state, thread_locked=locked)
+        assert refused.value.http_status == 403
+
+    def test_administrator_may_correct(self):
+        forums.check_edit(forums.CLOSED, thread_locked=True, is_administrator=True)

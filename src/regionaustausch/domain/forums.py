@@ -70,6 +70,22 @@ def can_post(forum_state, thread_locked, is_member):
     return True
 
 
+class ArchiveClosed(PostingRefused):
+    """Editing a post or thread of a closed forum or a locked thread."""
+
+    default_msgid = "This discussion can no longer be changed: the forum is closed or the thread is locked."
+
+
+def check_edit(forum_state, thread_locked, is_administrator=False):
+    """Refuse changes to a post or thread (not new ones: :func:`check_post`) once its forum is closed
+    (a read-only archive) or its thread is locked; a site administrator may still correct them.
+    ``thread_locked`` is ``False`` for a thread's own opening when only the forum matters."""
+    if is_administrator:
+        return
+    if forum_state not in (INTERNAL, PUBLIC) or thread_locked:
+        raise ArchiveClosed()
+
+
 def post_initial_state(premoderation, is_moderator=False):
     """``"pending"`` when the forum asks for pre-moderation and the author is no moderator, else
     ``"published"``."""

@@ -36,8 +36,12 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
 from regionaustausch import _
+from regionaustausch.content.post import IPost
+from regionaustausch.content.thread import IThread
+from regionaustausch.discussions import editing_refusal
 from regionaustausch.interfaces import IRegionaustauschContent
 from regionaustausch.interfaces import IRegionaustauschLayer
+from regionaustausch.services.errors import http_error
 from regionaustausch.services.jsonschema import row_schema
 from zExceptions import BadRequest
 from zExceptions import HTTPRequestEntityTooLarge
@@ -260,6 +264,10 @@ class ContentDeserializer(DeserializeFromJson):
     def __call__(self, validate_all=False, data=None, create=False, mask_validation_errors=True):
         if data is None:
             data = json_body(self.request)
+        if not create:
+            refusal = editing_refusal(self.context) if self.is_discussion() else None
+            if refusal is not None:
+                raise http_error(refusal, self.request)
         data = self.without_row_ids(data)
         errors = self.type_errors(data)
         if errors:
@@ -272,6 +280,9 @@ class ContentDeserializer(DeserializeFromJson):
             if not (error.args and isinstance(error.args[0], list)):
                 raise
             raise BadRequest(self.explained(error.args[0], mask_validation_errors)) from None
+
+    def is_discussion(self):
+        return IPost.providedBy(self.context) or IThread.providedBy(self.context)
 
     def fields(self):
         for schema in iterSchemata(self.context):
