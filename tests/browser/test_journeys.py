@@ -472,6 +472,7 @@ def test_member_supports_without_reload(
     expect(page.locator("#ra-support-notice")).not_to_be_empty()
     expect(button).to_be_enabled()
     expect(button).to_be_focused()  # the keyboard user stays where they were
+    expect(page.locator("#ra-supporters-region .ra-supporters")).to_contain_text("Anna")
     assert page.evaluate("() => window.raNoReload") == "still the same page"
     assert navigations == []
     transaction.begin()
@@ -485,6 +486,7 @@ def test_member_supports_without_reload(
     expect(municipalities).to_have_attribute("value", "0")
     expect(action).to_have_value("support")
     expect(button).to_have_text(button.get_attribute("data-label-support"))
+    expect(page.locator("#ra-supporters-region .ra-supporters")).to_have_count(0)
     assert page.evaluate("() => window.raNoReload") == "still the same page"
     assert navigations == []
     transaction.begin()

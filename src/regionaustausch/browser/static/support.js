@@ -4,6 +4,22 @@
 (function () {
   "use strict";
 
+  // The list of supporters by municipality is rendered by the page (who may see it is decided there);
+  // after a change it is taken from a fresh copy of the page. Without it the counts are still right.
+  function refreshSupporters() {
+    var region = document.getElementById("ra-supporters-region");
+    if (!region) return;
+    fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) {
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("ra-supporters-region");
+        if (fresh) region.innerHTML = fresh.innerHTML;
+      })
+      .catch(function () {});
+  }
+
   function update(form, data) {
     var bars = {
       "ra-progress-supports": [data.supports, data.quorum.supports],
@@ -61,6 +77,7 @@
         .then(function (data) {
           if (!data.quorum) throw new Error("not the answer of @@support-toggle");
           update(form, data);
+          refreshSupporters();
         })
         .catch(function () {
           form.submit();
