@@ -48,13 +48,25 @@ def threads_of(forum, b_start=0, b_size=THREADS_PAGE_SIZE):
 
 def posts_of(thread, b_start=0, b_size=POSTS_PAGE_SIZE):
     """The thread's posts the caller may see, oldest first (a Batch of brains)."""
-    brains = api.content.find(
+    return Batch(_posts(thread), b_size, start=b_start)
+
+
+def _posts(thread):
+    return api.content.find(
         portal_type="Post",
         path={"query": _path(thread), "depth": 1},
         sort_on="created",
         sort_order="ascending",
     )
-    return Batch(brains, b_size, start=b_start)
+
+
+def post_page_start(thread, uid, b_size=POSTS_PAGE_SIZE):
+    """Where the page of ``thread`` that shows the post ``uid`` starts (its ``b_start``), or None when the
+    caller cannot see such a post; reads brains only."""
+    for position, brain in enumerate(_posts(thread)):
+        if uid == brain.UID:
+            return position - position % b_size
+    return None
 
 
 def recent_threads(region, limit=10):

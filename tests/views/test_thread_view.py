@@ -161,3 +161,19 @@ def test_hidden_post_cannot_be_quoted(site, browse):
     )
     page = anna.get(f"{url}?reply_to={post.UID()}&quote=1").text
     assert "Geheimer Text" not in page.split('id="ra-reply"', 1)[1]
+
+
+def test_reply_to_a_post_on_an_earlier_page_links_there(site, browse):
+    """With more than 50 posts, a reply's "in reply to" link leads to the page that shows the post."""
+    from regionaustausch.discussions import add_post
+
+    thread = site["portal"]["region"]["forum"]["thread"]
+    with api.env.adopt_user(username="anna"):
+        first = add_post(thread, "<p>Der erste Beitrag</p>")
+        for number in range(50):
+            add_post(thread, f"<p>Beitrag {number}</p>")
+        add_post(thread, "<p>Antwort auf den ersten</p>", in_reply_to=first.UID())
+    transaction.commit()
+    page = browse("anna").get(f"{site['thread'].absolute_url()}?b_start:int=50").text
+    assert f"?b_start:int=0#ra-post-{first.UID()}" in page
+    assert f'id="ra-post-{first.UID()}"' in browse("anna").get(site["thread"].absolute_url()).text

@@ -11,6 +11,7 @@ from regionaustausch.discussions import MODERATE
 from regionaustausch.discussions import AuthorDirectory
 from regionaustausch.discussions import PostRefused
 from regionaustausch.discussions import add_post
+from regionaustausch.discussions import post_page_start
 from regionaustausch.discussions import posting_refusal
 from regionaustausch.discussions import posts_of
 from regionaustausch.domain.text import quote
@@ -67,11 +68,26 @@ class ThreadView(RegionaustauschView):
                     "state": state,
                     "state_title": self.state_title(post, state),
                     "in_reply_to": post.in_reply_to,
+                    "in_reply_to_url": self.post_link(post.in_reply_to) if post.in_reply_to else None,
                     "hidden_reason": hidden_reason(post) if state == "hidden" else None,
                     "mine": bool(current) and author["user_id"] == current,
                 }
             )
         return entries
+
+    def post_link(self, uid):
+        """The address of the post ``uid`` in this thread's pages (it may be on another page of 50)."""
+        if uid in self._page_uids():
+            return f"#ra-post-{uid}"
+        start = post_page_start(self.context, uid)
+        if start is None:
+            return None
+        return f"{self.context.absolute_url()}?b_start:int={start}#ra-post-{uid}"
+
+    def _page_uids(self):
+        if not hasattr(self, "_uids_on_page"):
+            self._uids_on_page = {brain.UID for brain in self.batch}
+        return self._uids_on_page
 
     def reply_target_title(self):
         if not self.reply_to:
