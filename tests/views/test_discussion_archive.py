@@ -2,7 +2,6 @@
 can no longer edit it, neither in the edit form nor through the REST API; while it is open they can."""
 
 from plone import api
-
 import json
 import pytest
 import transaction
