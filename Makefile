@@ -17,7 +17,7 @@ export INSTANCE_HOME := $(CURDIR)/instance
 export ZOPE_HOST ZOPE_PORT
 
 PYTEST_ARGS ?=
-LINT_PATHS := src tests instance scripts setup.py $(wildcard bench)
+LINT_PATHS := src profiles tests instance scripts setup.py $(wildcard bench)
 
 .PHONY: help
 help: ## Show the targets

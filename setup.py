@@ -1,7 +1,7 @@
 """The regionaustausch distribution: a Plone 6.2 add-on for regional exchange of council members."""
 
 from pathlib import Path
-from setuptools import find_packages
+from setuptools import find_namespace_packages
 from setuptools import setup
 from setuptools.command.build_py import build_py
 import re
@@ -141,8 +141,15 @@ setup(
     ],
     keywords="Plone Kommune Region Wirtschaftsförderung OParl",
     license="GPL-2.0-only",
-    package_dir={"": "src"},
-    packages=find_packages("src"),
+    # The add-on is src/regionaustausch; its GenericSetup profiles live at the top (profiles/) and are
+    # shipped inside it as regionaustausch.profiles. Folders of data (templates, static files, the
+    # profiles' folders) are listed as namespace packages so that their files are package data.
+    package_dir={"": "src", "regionaustausch.profiles": "profiles"},
+    packages=[
+        *find_namespace_packages("src", include=["regionaustausch", "regionaustausch.*"]),
+        "regionaustausch.profiles",
+        *(f"regionaustausch.profiles.{name}" for name in find_namespace_packages("profiles")),
+    ],
     include_package_data=True,
     zip_safe=False,
     python_requires=">=3.10",

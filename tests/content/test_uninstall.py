@@ -8,11 +8,11 @@ from plone.app.testing import setRoles
 from plone.dexterity.interfaces import IDexterityFTI
 from zope.component import queryUtility
 import pytest
-import regionaustausch
+import regionaustausch.profiles
 import xml.etree.ElementTree as ET
 
 
-PROFILES = Path(regionaustausch.__file__).parent / "profiles"
+PROFILES = Path(regionaustausch.profiles.__file__).parent
 
 
 def _default_types():

@@ -7,7 +7,7 @@ import pytest
 import re
 
 
-WORKFLOWS = Path(__file__).parents[2] / "src" / "regionaustausch" / "profiles" / "default" / "workflows"
+WORKFLOWS = Path(__file__).parents[2] / "profiles" / "default" / "workflows"
 
 
 def workflow_msgids():
