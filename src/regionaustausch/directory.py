@@ -25,11 +25,12 @@ from plone.base.utils import munge_search_term
 from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.ParseTree import QueryError
 from regionaustausch import _
-from regionaustausch.content.representative import VIEW_CONTACT_DETAILS
 from regionaustausch.domain import contact
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.representatives import FUNCTION_TOKENS
 from regionaustausch.membership import is_network_member
+from regionaustausch.permissions import VIEW_CONTACT_DETAILS
+from regionaustausch.permissions import ModifyPortalContent
 from regionaustausch.vocabularies import FunctionsVocabulary
 from regionaustausch.vocabularies import PartiesVocabulary
 from regionaustausch.vocabularies import TopicsVocabulary
@@ -105,7 +106,7 @@ def caller_level(record):
     """
     if api.user.is_anonymous():
         return contact.ANONYMOUS
-    if getSecurityManager().checkPermission("Modify portal content", record):
+    if getSecurityManager().checkPermission(ModifyPortalContent, record):
         return contact.EDITOR
     if is_network_member(record):
         return contact.NETWORK_MEMBER

@@ -19,6 +19,8 @@ from regionaustausch.domain.forums import check_edit
 from regionaustausch.domain.forums import check_post
 from regionaustausch.membership import active_records
 from regionaustausch.membership import is_network_member
+from regionaustausch.permissions import ADD_POST
+from regionaustausch.permissions import ManagePortal
 from z3c.form.interfaces import IManagerValidator
 from zope.component import getMultiAdapter
 from zope.globalrequest import getRequest
@@ -27,8 +29,6 @@ from zope.schema import ValidationError
 
 THREADS_PAGE_SIZE = 25
 POSTS_PAGE_SIZE = 50
-ADD_POST = "regionaustausch: Add Post"
-MODERATE = "regionaustausch: Moderate"
 
 
 def _path(obj):
@@ -186,7 +186,7 @@ def editing_refusal(obj):
         check_edit(
             api.content.get_state(forum, default=None),
             IPost.providedBy(obj) and api.content.get_state(thread, default=None) == "locked",
-            is_administrator=api.user.has_permission("Manage portal", obj=obj),
+            is_administrator=api.user.has_permission(ManagePortal, obj=obj),
         )
     except RuleViolation as refusal:
         return refusal

@@ -7,9 +7,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from regionaustausch.domain.forums import PUBLISHED
 from regionaustausch.domain.forums import post_initial_state
-
-
-MODERATE = "regionaustausch: Moderate"
+from regionaustausch.permissions import MODERATE
 
 
 class WorkflowGuards(BrowserView):

@@ -52,6 +52,7 @@ from regionaustausch.membership import members_group_id
 from regionaustausch.membership import sync_representative
 from regionaustausch.moderation import REASON_KEY
 from regionaustausch.moderation import hidden_reason
+from regionaustausch.permissions import ANONYMISE_REPRESENTATIVE
 from regionaustausch.supports import storage as support_storage
 from zope.annotation.interfaces import IAnnotations
 from zope.component import queryUtility
@@ -63,8 +64,6 @@ import html
 import re
 import secrets
 
-
-ANONYMISE_PERMISSION = "regionaustausch: Anonymise representative"
 
 #: The name parts of an anonymised record: its title reads "Ehemaliges Mitglied".
 ANONYMOUS_FIRST_NAME = "Ehemaliges"
@@ -931,7 +930,7 @@ def _versioned(objects):
 
 
 def may_anonymise(record):
-    return api.user.has_permission(ANONYMISE_PERMISSION, obj=record)
+    return api.user.has_permission(ANONYMISE_REPRESENTATIVE, obj=record)
 
 
 def is_anonymised(record):

@@ -34,6 +34,7 @@ from regionaustausch.domain.supports import may_support
 from regionaustausch.membership import active_records
 from regionaustausch.membership import is_network_member
 from regionaustausch.membership import municipality_of
+from regionaustausch.permissions import ReviewPortalContent
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -151,7 +152,7 @@ def withdraw_support(proposal, user_id=None):
 
 def can_see_supporters(proposal):
     """Who supports is shown to the Region's network members and to the proposal's editors."""
-    return is_network_member(proposal) or api.user.has_permission("Review portal content", obj=proposal)
+    return is_network_member(proposal) or api.user.has_permission(ReviewPortalContent, obj=proposal)
 
 
 def quorum_messages(state):

@@ -7,6 +7,8 @@ from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from regionaustausch import deferred_reindex
+from regionaustausch.permissions import ADD_MEETING
+from regionaustausch.permissions import AddPortalContent
 import collective.easyform
 import plone.restapi
 import regionaustausch
@@ -59,7 +61,7 @@ def allow_meetings(proposal):
     The workflow grants adding meetings only once a proposal is accepted, which needs the quorum; tests
     about meetings themselves (containment, calendar, listings) open the proposal locally instead.
     """
-    for permission in ("regionaustausch: Add Meeting", "Add portal content"):
+    for permission in (ADD_MEETING, AddPortalContent):
         proposal.manage_permission(permission, ("Manager",), acquire=False)
 
 

@@ -3,6 +3,7 @@
 from plone import api
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.discussions import threads_of
+from regionaustausch.permissions import ADD_THREAD
 
 
 class ForumView(RegionaustauschView):
@@ -11,4 +12,4 @@ class ForumView(RegionaustauschView):
         return self.index()
 
     def can_add_thread(self):
-        return api.user.has_permission("regionaustausch: Add Thread", obj=self.context)
+        return api.user.has_permission(ADD_THREAD, obj=self.context)

@@ -12,10 +12,10 @@ from regionaustausch.content.region import find_region
 from regionaustausch.directory import InvalidFilter
 from regionaustausch.directory import representative_entries
 from regionaustausch.directory import search_representatives
+from regionaustausch.permissions import ADD_REPRESENTATIVE
 from zope.i18n.locales import locales
 
 
-ADD_REPRESENTATIVE = "regionaustausch: Add Representative"
 LOGO_SCALE = "thumb"
 
 

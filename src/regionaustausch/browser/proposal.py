@@ -6,6 +6,7 @@ from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.domain.quorum import acceptance_problems
 from regionaustausch.domain.supports import SupportRefused
+from regionaustausch.permissions import ReviewPortalContent
 from regionaustausch.supports import add_support
 from regionaustausch.supports import quorum_state
 from regionaustausch.supports import support_summary
@@ -71,7 +72,7 @@ class ProposalView(RegionaustauschView):
 
     def acceptance_problems(self):
         """What stands in the way of ``accept``, for those who may accept (the workflow refuses the same)."""
-        if not api.user.has_permission("Review portal content", obj=self.context):
+        if not api.user.has_permission(ReviewPortalContent, obj=self.context):
             return []
         if self.state_of() != "discussion":
             return []

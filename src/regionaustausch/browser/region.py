@@ -12,10 +12,10 @@ from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.browser.base import in_local_zone
 from regionaustausch.network import network_overview
+from regionaustausch.permissions import MODERATE
 from urllib.parse import urlencode
 
 
-MODERATE = "regionaustausch: Moderate"
 #: The proposals the dashboard calls open, in this order: those members can support now, and those
 #: waiting for the editors to open the discussion (only who may see them finds them).
 OPEN_STATES = ("discussion", "submitted")

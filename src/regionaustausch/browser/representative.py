@@ -13,6 +13,9 @@ from regionaustausch.browser.region import directory_url
 from regionaustausch.content.region import find_region
 from regionaustausch.directory import may_see_contact
 from regionaustausch.directory import visible_contact
+from regionaustausch.permissions import ANONYMISE_REPRESENTATIVE
+from regionaustausch.permissions import ModifyPortalContent
+from regionaustausch.permissions import ReviewPortalContent
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 import re
@@ -35,8 +38,8 @@ def phone_href(phone):
 
 
 def may_edit(obj):
-    return api.user.has_permission("Modify portal content", obj=obj) or api.user.has_permission(
-        "Review portal content", obj=obj
+    return api.user.has_permission(ModifyPortalContent, obj=obj) or api.user.has_permission(
+        ReviewPortalContent, obj=obj
     )
 
 
@@ -78,7 +81,7 @@ class RepresentativeView(RegionaustauschView):
     def may_anonymise(self):
         """Editors of a former record are offered its anonymisation (privacy.py decides the rest)."""
         return self.state_of() == "former" and api.user.has_permission(
-            "regionaustausch: Anonymise representative", obj=self.context
+            ANONYMISE_REPRESENTATIVE, obj=self.context
         )
 
     def show_state(self):
@@ -87,7 +90,7 @@ class RepresentativeView(RegionaustauschView):
 
     def visibility_title(self):
         """For editors: who may see the contact details (the record's setting)."""
-        if not api.user.has_permission("Modify portal content", obj=self.context):
+        if not api.user.has_permission(ModifyPortalContent, obj=self.context):
             return None
         return term_title(
             "regionaustausch.contact_visibilities", self.context, self.context.contact_visibility or "hidden"

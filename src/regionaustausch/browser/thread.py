@@ -7,7 +7,6 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.content.region import find_region
-from regionaustausch.discussions import MODERATE
 from regionaustausch.discussions import AuthorDirectory
 from regionaustausch.discussions import PostRefused
 from regionaustausch.discussions import add_post
@@ -16,6 +15,7 @@ from regionaustausch.discussions import posting_refusal
 from regionaustausch.discussions import posts_of
 from regionaustausch.domain.text import quote
 from regionaustausch.moderation import hidden_reason
+from regionaustausch.permissions import MODERATE
 from zExceptions import BadRequest
 
 

@@ -27,13 +27,13 @@ from regionaustausch.domain.representatives import SALUTATION_WORDS
 from regionaustausch.domain.representatives import check_contact_consent
 from regionaustausch.domain.text import validate_title
 from regionaustausch.interfaces import IRegionaustauschContent
+from regionaustausch.permissions import IDS
+from regionaustausch.permissions import MANAGE_MEMBERSHIP
+from regionaustausch.permissions import VIEW_CONTACT_DETAILS
 from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
 
-
-VIEW_CONTACT_DETAILS = "regionaustausch: View contact details"
-VIEW_CONTACT_DETAILS_ID = "regionaustausch.ViewContactDetails"
 
 #: How Zope roles map to the caller levels of the visibility rule in domain.contact.
 ROLE_LEVELS = (
@@ -118,7 +118,7 @@ class IRepresentative(model.Schema):
         required=False,
     )
 
-    directives.read_permission(email=VIEW_CONTACT_DETAILS_ID)
+    directives.read_permission(email=IDS[VIEW_CONTACT_DETAILS])
     email = schema.TextLine(
         title=_("E-mail address"),
         max_length=contact.EMAIL_MAX_LENGTH,
@@ -126,7 +126,7 @@ class IRepresentative(model.Schema):
         required=False,
     )
 
-    directives.read_permission(phone=VIEW_CONTACT_DETAILS_ID)
+    directives.read_permission(phone=IDS[VIEW_CONTACT_DETAILS])
     phone = schema.TextLine(
         title=_("Phone"),
         description=_('Digits, spaces and "+ / - ( )", e.g. +49 531 470-1.'),
@@ -152,7 +152,7 @@ class IRepresentative(model.Schema):
         required=False,
     )
 
-    directives.write_permission(user_id="regionaustausch.ManageMembership")
+    directives.write_permission(user_id=IDS[MANAGE_MEMBERSHIP])
     user_id = schema.TextLine(
         title=_("User account"),
         description=_(
