@@ -26,25 +26,26 @@ a representative's party, a resolution's status) stays changed, and what an edit
 An object under a demo id that has another type is not touched either; its demo content is skipped
 with a warning in the log.
 
-Transitions follow the same rule (:meth:`DemoBuilder._advance`): an object is moved forward only along
-the demo's path (:data:`WORKFLOW_PATHS`), from a state before its demo state, and only when no one has
-ever taken it off that path (its workflow history has no other transition): a retired representative,
-a forum made internal again, a rejected proposal stay as an editor left them. Supports are given in the
+Transitions follow the same rule (:meth:`ContentBuilder._advance`, regionaustausch.demo_builder): an
+object is moved forward only along the demo's path (:data:`WORKFLOW_PATHS`), from a state before its
+demo state, and only when no one has ever taken it off that path (its workflow history has no other
+transition): a retired representative, a forum made internal again, a rejected proposal stay as an
+editor left them. Supports are given in the
 run that opens a proposal's discussion, so a demo user who withdraws later stays withdrawn. A
 transition that the workflow refuses (``accept`` without the quorum) is logged and the object stays
 where it is. An object whose container may not hold it in its state (meetings are planned only in
-accepted proposals) is not created; the log says so and :attr:`DemoBuilder.deferred` lists it.
+accepted proposals) is not created; the log says so and :attr:`ContentBuilder.deferred` lists it.
 
-Every object is created by :meth:`DemoBuilder._create` and transitioned by
-:meth:`DemoBuilder._advance`.
+Every object is created by :meth:`ContentBuilder._create` and transitioned by
+:meth:`ContentBuilder._advance`.
 """
 
-from contextlib import contextmanager
-from contextlib import nullcontext
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from Products.CMFCore.WorkflowCore import WorkflowException
 from regionaustausch import demo_data
+from regionaustausch.demo_builder import ContentBuilder
+from regionaustausch.demo_builder import acting_as
+from regionaustausch.demo_builder import path_of
 from regionaustausch.domain.names import representative_title
 from regionaustausch.domain.supports import SupportRefused
 from regionaustausch.supports import SUPPORT_INDEXES
@@ -101,129 +102,19 @@ def upcoming_meeting_times(spec, today=None):
     return start, end
 
 
-def path_of(obj):
-    return "/".join(obj.getPhysicalPath())
-
-
-@contextmanager
-def acting_as(user):
-    """Run the block as ``user`` (a user object), or as the caller when ``user`` is None."""
-    with api.env.adopt_user(user=user) if user is not None else nullcontext():
-        yield
-
-
-class DemoBuilder:
+class DemoBuilder(ContentBuilder):
     """Creates the demo content below a container (the site), counting what it created and found,
     and brings it to its demo states."""
 
+    paths = WORKFLOW_PATHS
+
     def __init__(self, container):
-        self.container = container
-        self.created = []
-        self.existing = 0
-        self.deferred = []
+        super().__init__(container)
         self.municipality_uids = {}
         #: user ids of the demo accounts created in this run
         self.users_created = []
-        #: ``(path, transition)`` of every transition made in this run
-        self.transitions = []
         #: ``(path, user id)`` of every support given in this run
         self.supports = []
-
-    def _user(self, user_id):
-        """The user ``user_id`` of the site, or None (no id, or no such user)."""
-        return api.user.get(userid=user_id) if user_id else None
-
-    def _create(self, container, portal_type, id, author=None, **fields):
-        """The object ``id`` in ``container``: created with ``fields`` when it is missing, as it is
-        otherwise; ``None`` when something of another type has the id, or when the container may not
-        hold the type in its current workflow state (then its path is in :attr:`deferred`).
-
-        A new object is created as ``author`` (a user id: they own it, as if they had written it) when
-        that user exists and may add it there, otherwise as the one who applies the profile."""
-        existing = container.get(id)
-        if existing is not None:
-            if existing.portal_type != portal_type:
-                logger.warning(
-                    "demo: %s is a %s, not a %s; its demo content is skipped",
-                    path_of(existing),
-                    existing.portal_type,
-                    portal_type,
-                )
-                return None
-            self.existing += 1
-            return existing
-        type_info = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
-        creator = self._user(author)
-        if creator is not None:
-            with acting_as(creator):
-                if not type_info.isConstructionAllowed(container):
-                    logger.info("demo: %s may not add %s here; the demo adds it", author, portal_type)
-                    creator = None
-        if creator is None and not type_info.isConstructionAllowed(container):
-            # The container's workflow state does not allow it yet (a meeting is planned only in an
-            # accepted proposal): not an error, but said, and listed for the caller.
-            path = "/".join((*container.getPhysicalPath(), id))
-            review_state = api.content.get_state(container, default=None)
-            logger.info(
-                "demo: %s (%s) not created: its container may not hold a %s in the state %s",
-                path,
-                portal_type,
-                portal_type,
-                review_state,
-            )
-            self.deferred.append(path)
-            return None
-        # What plone.api.content.create does with an explicit id; called directly because its
-        # decorators take the keyword "function" for themselves (a Representative's field).
-        with acting_as(creator):
-            container.invokeFactory(portal_type, id, **fields)
-        obj = container[id]
-        self.created.append(obj)
-        return obj
-
-    def _advance(self, obj, target, on_arrival=None):
-        """Move ``obj`` along its demo path (:data:`WORKFLOW_PATHS`) to the state ``target``, by
-        transitions; returns the transitions made.
-
-        Nothing happens when ``obj`` is in ``target`` or past it, in a state off the path, or when its
-        workflow history shows a transition off the path (an editor took it elsewhere, perhaps back).
-        ``on_arrival`` maps a state to a callable, called with ``obj`` when a transition of this run
-        arrives there. A refused transition is logged and ends the way there."""
-        steps = WORKFLOW_PATHS[obj.portal_type]
-        states = [steps[0][0], *(next_state for _state, _transition, next_state in steps)]
-        state = api.content.get_state(obj, default=None)
-        if state not in states or states.index(state) >= states.index(target) or self._left_path(obj, steps):
-            return []
-        workflow = api.portal.get_tool("portal_workflow")
-        made = []
-        for _state, transition, next_state in steps[states.index(state) : states.index(target)]:
-            try:
-                # doActionFor rather than plone.api, which turns the refusal's message into its own
-                workflow.doActionFor(obj, transition)
-            except WorkflowException as refusal:
-                logger.warning(
-                    "demo: %s stays %s; %s refused: %s",
-                    path_of(obj),
-                    api.content.get_state(obj),
-                    transition,
-                    refusal,
-                )
-                break
-            made.append(transition)
-            self.transitions.append((path_of(obj), transition))
-            if on_arrival and next_state in on_arrival:
-                on_arrival[next_state](obj)
-        return made
-
-    def _left_path(self, obj, steps):
-        """Whether the workflow history of ``obj`` shows a transition that is not on its demo path."""
-        on_path = {transition for _state, transition, _next in steps}
-        workflow = api.portal.get_tool("portal_workflow")
-        for workflow_id in workflow.getChainFor(obj):
-            for entry in getattr(obj, "workflow_history", {}).get(workflow_id, ()):
-                if entry.get("action") is not None and entry["action"] not in on_path:
-                    return True
-        return False
 
     def build(self):
         region = self.region()
