@@ -30,7 +30,7 @@ What counts as bad, per field (the decisions behind the rows):
 * JSON types are strict: a list field takes a JSON array (plone.restapi would wrap a single string),
   a boolean ``true``/``false`` (zope.schema would read ``"ja"`` as ``false``), a whole number a JSON
   integer or a string of digits (as HTML forms send it), never ``true`` or ``1.5``.
-* A body over 10 MiB is refused with 413 before it is parsed (services/deserializer.py).
+* A body over 10 MiB is refused with 413 before it is parsed (services/deserializer/body.py).
 """
 
 from dataclasses import dataclass
@@ -39,7 +39,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from regionaustausch import testing
-from regionaustausch.services.deserializer import MAX_BODY_SIZE
+from regionaustausch.services.deserializer.body import MAX_BODY_SIZE
 from regionaustausch.supports import add_support
 from regionaustausch.supports import storage
 import ast
