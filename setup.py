@@ -179,6 +179,7 @@ setup(
         "plone.indexer",
         "plone.namedfile",
         "lxml",
+        "nh3",
         "BTrees",
         "DateTime",
         "persistent",

@@ -1,4 +1,5 @@
-"""Posts and the opening texts of threads are stored sanitised, whatever writes them.
+"""Posts, the opening texts of threads and the texts of proposals are stored sanitised, whatever writes
+them.
 
 The usual XSS payloads go in through plone.api (a script), through attribute assignment (what
 z3c.form's data manager does) and through plone.restapi's deserializer; what is stored
@@ -9,7 +10,11 @@ a[href], blockquote``.
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.restapi.interfaces import IDeserializeFromJson
+from regionaustausch.content.exchange_proposal import IExchangeProposal
+from regionaustausch.content.post import IPost
+from regionaustausch.domain.text import MSG_TEXT_TOO_LONG
 from zope.component import getMultiAdapter
+from zope.schema import ValidationError
 import pytest
 import re
 
@@ -200,3 +205,46 @@ class TestThreadOpeningText:
         words = catalog._catalog.getIndex("SearchableText").getEntryForObject(brain.getRID())
         assert "sichtbar" in words
         assert "geheim" not in words
+
+
+class TestProposalText:
+    """An exchange proposal's text goes through the same sanitiser and the same rules (but may be empty)."""
+
+    @pytest.mark.parametrize(
+        ("name", "payload", "survivor"), [(k, *v) for k, v in PAYLOADS.items()], ids=PAYLOADS.keys()
+    )
+    def test_created_with_plone_api(self, tree_class, build, name, payload, survivor):
+        proposal = build.proposal(
+            tree_class.region, title="XSS", text=rich(payload), id=f"xss-{name}", open_for_meetings=False
+        )
+        assert_safe(proposal.text.raw)
+        assert survivor in visible_text(proposal.text.raw)
+        assert_safe(proposal.text.output)
+        assert proposal.text.outputMimeType == "text/x-html-safe"
+
+    def test_assigned(self, tree_class):
+        proposal = tree_class.proposal
+        proposal.text = rich('<p onclick="alert(1)">Vorschlag<script>alert(2)</script> <b>fett</b></p>')
+        assert proposal.text.raw == "<p>Vorschlag <strong>fett</strong></p>"
+
+    def test_rest_api(self, tree_class, request_class):
+        proposal = tree_class.proposal
+        deserializer = getMultiAdapter((proposal, request_class), IDeserializeFromJson)
+        payload = (
+            '<p onmouseover="x()">REST <a href="javascript:alert(1)">Link</a><iframe src=x></iframe></p>'
+        )
+        deserializer(data={"text": {"data": payload, "content-type": "text/html", "encoding": "utf-8"}})
+        assert proposal.text.raw == "<p>REST Link</p>"
+
+    def test_same_field_as_posts(self):
+        proposal_text, post_text = IExchangeProposal["text"], IPost["text"]
+        assert proposal_text.allowed_mime_types == post_text.allowed_mime_types == ("text/html",)
+        assert proposal_text.output_mime_type == post_text.output_mime_type == "text/x-html-safe"
+        assert proposal_text.required is False
+        proposal_text.validate(rich("<p></p>"))  # an optional text may be empty
+        with pytest.raises(ValidationError) as info:
+            proposal_text.validate(rich("x" * 20001))
+        assert info.value.violation.msgid == MSG_TEXT_TOO_LONG
+        assert info.value.field == "text"
+        with pytest.raises(ValidationError):
+            post_text.validate(rich("<p></p>"))

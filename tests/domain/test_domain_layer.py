@@ -15,7 +15,7 @@ import sys
 
 DOMAIN = Path(regionaustausch.domain.__file__).parent
 PO = DOMAIN.parent / "locales" / "de" / "LC_MESSAGES" / "regionaustausch.po"
-ALLOWED_THIRD_PARTY = {"lxml", "lxml_html_clean"}
+ALLOWED_THIRD_PARTY = {"lxml", "lxml_html_clean", "nh3"}
 PLACEHOLDER = re.compile(r"\$\{([a-zA-Z_][-a-zA-Z0-9_]*)\}")
 SOURCES = sorted(DOMAIN.glob("*.py"))
 

@@ -18,18 +18,19 @@ row cannot disturb the next, and a row that did change something fails itself.
 
 What counts as bad, per field (the decisions behind the rows):
 
-* Texts of posts and threads are HTML that is sanitised when stored (domain.text): a script, an event
-  handler or a ``javascript:`` link in an otherwise good text is removed and the request succeeds
-  (:func:`test_html_is_stored_sanitised`). A text with nothing left after sanitising (only a script,
-  an image with ``onerror``, an ``svg`` with ``onload``) is refused as empty. A client must not claim
-  its HTML is already safe (``text/x-html-safe``).
+* Texts of posts, threads and proposals are HTML that is sanitised when stored (domain.sanitiser): a
+  script, an event handler or a ``javascript:`` link in an otherwise good text is removed and the
+  request succeeds (:func:`test_html_is_stored_sanitised`). A text with nothing left after sanitising
+  (only a script, an image with ``onerror``, an ``svg`` with ``onload``) is refused as empty, except a
+  proposal's, which may be empty. A client must not claim its HTML is already safe
+  (``text/x-html-safe``).
 * Titles are plain text (escaped wherever they are shown): ``<b>`` in a title is text, not an error.
   Blank titles and titles over 200 characters are refused.
 * Web addresses (website, OParl ids) must be ``http(s)://`` with a host: ``javascript:`` is refused.
 * JSON types are strict: a list field takes a JSON array (plone.restapi would wrap a single string),
   a boolean ``true``/``false`` (zope.schema would read ``"ja"`` as ``false``), a whole number a JSON
   integer or a string of digits (as HTML forms send it), never ``true`` or ``1.5``.
-* A body over 10 MiB is refused with 413 before it is parsed (services/deserializer.py).
+* A body over 10 MiB is refused with 413 before it is parsed (services/deserializer/body.py).
 """
 
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from regionaustausch import testing
-from regionaustausch.services.deserializer import MAX_BODY_SIZE
+from regionaustausch.services.deserializer.body import MAX_BODY_SIZE
 from regionaustausch.supports import add_support
 from regionaustausch.supports import storage
 import ast
@@ -633,6 +634,23 @@ ROWS = [
         user="member",
         field="text",
     ),
+    # a proposal's text is held to the same rules as a post's (it may only be left empty)
+    bad(
+        "proposal-claims-safe-html",
+        "patch",
+        PROPOSAL_PATH,
+        {"text": {"data": "<p onclick='x()'>Hi</p>", "content-type": "text/x-html-safe"}},
+        field="text",
+        reason=["text/x-html-safe"],
+    ),
+    bad(
+        "proposal-text-too-long",
+        "post",
+        R,
+        {**PROPOSAL, "text": "<p>" + "Wort " * 4001 + "</p>"},
+        field="text",
+        reason=["20000"],
+    ),
     # --- replies -----------------------------------------------------------------------------------------
     bad(
         "reply-to-post-of-other-thread",
@@ -964,7 +982,8 @@ class TestBadInput:
 
 def test_html_is_stored_sanitised(functional_portal):
     """Script and event-handler HTML in an otherwise good text is no error: the text is stored without it
-    (domain.text), also when a client sends it as a dict; a title with markup is plain text."""
+    (domain.sanitiser), also when a client sends it as a dict, for posts and proposals alike; a title
+    with markup is plain text."""
     portal = functional_portal
     with api.env.adopt_roles(["Manager"]):
         region = api.content.create(container=portal, type="Region", id="region", title="Region")
@@ -1007,6 +1026,22 @@ def test_html_is_stored_sanitised(functional_portal):
     assert created.status_code == 201, created.text[:2000]
     assert created.json()["title"] == "<b>Fett</b> & <i>kursiv</i>"
     assert created.json()["text"]["data"] == "<p>Text</p>"
+
+    admin = session("admin")
+    created = admin.post(
+        f"{portal.absolute_url()}/region",
+        json={"@type": "ExchangeProposal", "title": "Vorschlag", "text": text},
+    )
+    assert created.status_code == 201, created.text[:2000]
+    assert created.json()["text"]["data"] == stored
+    proposal_url = created.json()["@id"]
+    changed = admin.patch(
+        proposal_url, json={"text": {"data": '<p onmouseover="x()">Neu<iframe src="x"></iframe></p>'}}
+    )
+    assert changed.status_code == 204, changed.text[:2000]
+    assert admin.get(proposal_url).json()["text"]["data"] == "<p>Neu</p>"
+    assert admin.patch(proposal_url, json={"text": "<p> </p>"}).status_code == 204  # it may be empty
+    assert admin.get(proposal_url).json()["text"]["data"] == ""
 
 
 def test_errors_in_german(functional_portal):

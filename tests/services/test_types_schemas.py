@@ -5,7 +5,7 @@ with our fields, German titles, the vocabularies referenced as Volto loads them 
 from plone import api
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import iterSchemataForType
-from regionaustausch.services.deserializer import expected_json
+from regionaustausch.services.deserializer.json_types import expected_json
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder

@@ -1,18 +1,19 @@
 """ExchangeProposal (Austauschvorschlag): a proposal for an exchange between the municipalities of a
 Region. It moves through a workflow, gathers supports from representatives of several municipalities
 (kept apart from the schema, see regionaustausch.supports), names a lead organiser and the council
-resolutions it needs, and becomes meetings (its items)."""
+resolutions it needs, and becomes meetings (its items). Its text is sanitised as a post's is."""
 
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.deserializer import DatagridRowDeserializer
 from collective.z3cform.datagridfield.interfaces import IRow
 from collective.z3cform.datagridfield.row import DictRow
-from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.supermodel import model
 from regionaustausch import _
+from regionaustausch.content.properties import SanitisedRichText
+from regionaustausch.content.validation import rich_text_field
 from regionaustausch.content.validation import rule_constraint
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.resolutions import BODY_MAX_LENGTH
@@ -62,7 +63,7 @@ class IRequiredResolution(Interface):
 class IExchangeProposal(model.Schema):
     """A proposal for an exchange between municipalities."""
 
-    text = RichText(
+    text = rich_text_field(
         title=_("Text"),
         description=_("What the exchange is for, who should take part, and what it needs."),
         required=False,
@@ -113,6 +114,8 @@ class ExchangeProposal(Container):
     #: Dexterity's content class has a Dublin Core ``format`` ("text/html") that would stand in for an
     #: unset ``format`` field (not a term of the vocabulary: every REST POST without a format failed).
     format = None
+    #: Stored sanitised like a post's text, whatever writes it.
+    text = SanitisedRichText()
 
 
 @implementer(IFieldDeserializer)

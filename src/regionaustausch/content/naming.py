@@ -3,6 +3,12 @@ whatever the language of the request; posts get ids of their own.
 
 Plone's name chooser normalises an INameFromTitle with the request's language (``ä`` becomes ``a`` for
 an English browser); handing it an id that is already ASCII makes the result the same for everyone.
+
+The ids are :func:`regionaustausch.domain.names.make_id`'s, the same the domain gives topics. Plone's own
+German normaliser (``IURLNormalizer`` with locale ``de``; ``IIDNormalizer`` has no German variant and
+makes ``wolfenbuttel``) agrees for most titles but not for gender forms (``vertreter-innen`` for
+"Vertreter*innen", ``vertreter_innen``), ``€`` (``euro``, ours ``eur``), decomposed umlauts
+(``wolfenbuttel``) and other scripts (``dong-jing`` for "東京", ours nothing), so it is not used.
 """
 
 from datetime import datetime

@@ -4,18 +4,16 @@ same thread."""
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
-from plone.app.textfield import RichText
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from plone.uuid.interfaces import IUUID
 from regionaustausch import _
 from regionaustausch.content.properties import SanitisedRichText
 from regionaustausch.content.thread import IThread
-from regionaustausch.content.thread import check_rich_text
 from regionaustausch.content.validation import data_context
 from regionaustausch.content.validation import field_value
 from regionaustausch.content.validation import invalid
-from regionaustausch.content.validation import rule_constraint
+from regionaustausch.content.validation import rich_text_field
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.interfaces import IRegionaustauschContent
 from zope import schema
@@ -30,16 +28,11 @@ MSG_REPLY_TO_ITSELF = "A post cannot reply to itself."
 class IPost(model.Schema):
     """A post in a Thread."""
 
-    text = RichText(
+    text = rich_text_field(
         title=_("Text"),
         description=_(
             "Paragraphs, bold, italics, lists, links and quotes are kept; everything else is removed."
         ),
-        allowed_mime_types=("text/html",),
-        default_mime_type="text/html",
-        output_mime_type="text/x-html-safe",
-        constraint=rule_constraint(check_rich_text, field="text"),
-        required=True,
     )
 
     in_reply_to = schema.TextLine(

@@ -5,7 +5,7 @@ class is therefore the one place where every way of writing passes. Reading retu
 """
 
 from plone.app.textfield.value import RichTextValue
-from regionaustausch.domain.text import sanitise_html
+from regionaustausch.domain.sanitiser import sanitise_html
 
 
 class NormalisedAttribute:
@@ -28,7 +28,7 @@ class NormalisedAttribute:
 
 
 def sanitised_rich_text(value):
-    """A RichTextValue whose HTML passed :func:`regionaustausch.domain.text.sanitise_html`."""
+    """A RichTextValue whose HTML passed :func:`regionaustausch.domain.sanitiser.sanitise_html`."""
     raw = value.raw if isinstance(value, RichTextValue) else str(value)
     return RichTextValue(sanitise_html(raw), "text/html", "text/x-html-safe")
 

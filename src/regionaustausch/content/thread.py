@@ -9,13 +9,11 @@ of posts is BTreeFolder2's ``BTrees.Length`` counter, and the time of the last p
 from Acquisition import aq_base
 from DateTime import DateTime
 from persistent import Persistent
-from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from regionaustausch import _
 from regionaustausch.content.properties import SanitisedRichText
-from regionaustausch.content.validation import rule_constraint
-from regionaustausch.domain.text import validate_post_text
+from regionaustausch.content.validation import rich_text_field
 from regionaustausch.interfaces import IRegionaustauschContainer
 from zope import schema
 from zope.interface import implementer
@@ -23,11 +21,6 @@ from zope.interface import implementer
 
 #: The catalog indexes (and metadata) of a thread that its posts change.
 ACTIVITY_INDEXES = ("last_activity", "post_count")
-
-
-def check_rich_text(value, field="text"):
-    """The domain's check of a post text, for a RichTextValue."""
-    return validate_post_text(getattr(value, "raw", value), field=field)
 
 
 class LastActivity(Persistent):
@@ -52,14 +45,9 @@ class LastActivity(Persistent):
 class IThread(model.Schema):
     """A discussion thread in a Forum."""
 
-    text = RichText(
+    text = rich_text_field(
         title=_("Opening text"),
         description=_("What the thread is about; members answer with posts."),
-        allowed_mime_types=("text/html",),
-        default_mime_type="text/html",
-        output_mime_type="text/x-html-safe",
-        constraint=rule_constraint(check_rich_text, field="text"),
-        required=True,
     )
 
     pinned = schema.Bool(

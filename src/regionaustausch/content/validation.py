@@ -4,13 +4,16 @@ A domain rule raises :class:`~regionaustausch.domain.errors.RuleViolation` with 
 it becomes a :class:`RuleValidationError`, a zope.schema ``ValidationError`` whose ``doc()`` is the
 translatable message: z3c.form shows it at the field in German, plone.restapi puts it, translated, into
 its 400 answer with the field's name. Schemas use :func:`rule_constraint` for one field and raise
-:func:`invalid` from invariants for rules that need several fields or the context.
+:func:`invalid` from invariants for rules that need several fields or the context; texts that people
+write (posts, thread openings, proposals) are :func:`rich_text_field`, one field for all of them.
 """
 
+from plone.app.textfield import RichText
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import resolveDottedName
 from regionaustausch import _
 from regionaustausch.domain.errors import RuleViolation
+from regionaustausch.domain.text import validate_post_text
 from regionaustausch.domain.text import validate_title
 from regionaustausch.interfaces import IRegionaustauschContent
 from z3c.form.interfaces import IAddForm
@@ -71,6 +74,28 @@ def rule_constraint(check, **options):
     constraint.__name__ = f"rule_{getattr(check, '__name__', 'check')}"
     constraint.__doc__ = check.__doc__
     return constraint
+
+
+def check_rich_text(value, field="text", required=True):
+    """The domain's check of a text people write (:func:`~regionaustausch.domain.text.validate_post_text`),
+    for a RichTextValue or a string."""
+    return validate_post_text(getattr(value, "raw", value), field=field, required=required)
+
+
+def rich_text_field(title, description, required=True, name="text"):
+    """The RichText field of a text people write: HTML (a client cannot claim its HTML is safe already),
+    held to the domain's text rules (not empty when ``required``, at most 20,000 visible characters) under
+    the field's ``name``. The content class stores it sanitised with
+    :class:`~regionaustausch.content.properties.SanitisedRichText`, whatever writes it."""
+    return RichText(
+        title=title,
+        description=description,
+        allowed_mime_types=("text/html",),
+        default_mime_type="text/html",
+        output_mime_type="text/x-html-safe",
+        constraint=rule_constraint(check_rich_text, field=name, required=required),
+        required=required,
+    )
 
 
 def invalid(violation, *fields):

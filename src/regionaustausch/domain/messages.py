@@ -16,6 +16,8 @@ MODULES = (
     "supports",
     "forums",
     "text",
+    "sanitiser",
+    "normaliser",
     "contact",
     "names",
     "resolutions",

@@ -4,7 +4,7 @@ A list of rows (``required_resolutions``, a data grid in the Classic UI) comes f
 ``array`` of ``object`` items, for which Volto has no default widget (it would offer a list of strings).
 Volto renders such a list with its ``object_list`` widget, which reads the rows' schema from the
 field's ``schema`` (``title``, ``fieldsets``, ``properties``, ``required``). Volto gives every row an
-``@id`` of its own; the content deserializer drops it (services/deserializer.py).
+``@id`` of its own; the content deserializer drops it (services/deserializer/dxcontent.py).
 """
 
 from plone.namedfile.interfaces import INamedField
