@@ -2,10 +2,11 @@
 serializer and the views ask (they import this module alone and never read ``email`` or ``phone``
 themselves).
 
-Both must allow it: the permission "regionaustausch: View contact details" on the record (which its
-``contact_visibility`` sets when it is saved, see content/representative.py) *and* the visibility
-rule of domain.contact for the caller's level, so that a permission setting that is out of date
-cannot show more than the record's visibility says.
+All must allow it: the caller may view the record (its workflow state: a pending or former record is
+not public, whatever its visibility), the permission "regionaustausch: View contact details" on the
+record (which its ``contact_visibility`` sets when it is saved, see content/representative.py) *and*
+the visibility rule of domain.contact for the caller's level, so that a permission setting that is
+out of date cannot show more than the record's visibility says.
 
 Listings decide from the catalog whether a record could show the caller anything before they wake
 it (:func:`brain_contact`): the metadata column ``public_contact`` says whether the record shows
@@ -21,6 +22,7 @@ from regionaustausch.listing import metadata
 from regionaustausch.membership import is_network_member
 from regionaustausch.permissions import VIEW_CONTACT_DETAILS
 from regionaustausch.permissions import ModifyPortalContent
+from regionaustausch.permissions import View
 
 
 def caller_level(record):
@@ -40,10 +42,13 @@ def caller_level(record):
 
 
 def may_see_contact(record):
-    """Whether the current user may see the contact details of ``record`` (a Representative): the
-    permission "regionaustausch: View contact details" on it and domain.contact's rule for its
-    visibility and the caller's level (:func:`caller_level`) must both allow it."""
-    if not getSecurityManager().checkPermission(VIEW_CONTACT_DETAILS, record):
+    """Whether the current user may see the contact details of ``record`` (a Representative): they
+    may view it, they hold "regionaustausch: View contact details" on it, and domain.contact's rule
+    for its visibility and the caller's level (:func:`caller_level`) allows it."""
+    security = getSecurityManager()
+    if not (
+        security.checkPermission(View, record) and security.checkPermission(VIEW_CONTACT_DETAILS, record)
+    ):
         return False
     visibility = getattr(record, "contact_visibility", None) or contact.HIDDEN
     return contact.contact_visible(visibility, caller_level(record))
