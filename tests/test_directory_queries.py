@@ -271,6 +271,8 @@ class TestSearch:
         assert names(page) == ["Bernd Müller", "Gabi Quast"]
         assert page.total == 5
         assert len(page.results) == 5
+        # the page as plone.batching sees it (the directory's pager reads it)
+        assert (page.batch.numpages, page.batch.pagenumber, list(page.batch.navlist)) == (3, 2, [1, 2, 3])
         assert names(directory.search_representatives(region, b_start="4", b_size="2")) == ["Clara Zöllner"]
         assert names(directory.search_representatives(region, b_start=10)) == []
 
