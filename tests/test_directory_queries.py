@@ -1,4 +1,5 @@
-"""The query functions of regionaustausch.directory and regionaustausch.network (integration layer).
+"""The query functions of regionaustausch.directory (contact, search, export) and regionaustausch.network
+(integration layer).
 
 The REST API (tests/services/test_directory.py, test_network.py) and the Classic UI call these
 functions; here they are tested directly, as the different callers, on a class-scoped Region.
@@ -16,10 +17,12 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import logout
 from plone.app.textfield.value import RichTextValue
-from regionaustausch import directory
 from regionaustausch import membership
 from regionaustausch import network
 from regionaustausch import supports
+from regionaustausch.directory import contact as contact_access
+from regionaustausch.directory import export
+from regionaustausch.directory import search as directory
 from regionaustausch.domain import contact
 from regionaustausch.testing import allow_meetings
 import pytest
@@ -268,6 +271,8 @@ class TestSearch:
         assert names(page) == ["Bernd Müller", "Gabi Quast"]
         assert page.total == 5
         assert len(page.results) == 5
+        # the page as plone.batching sees it (the directory's pager reads it)
+        assert (page.batch.numpages, page.batch.pagenumber, list(page.batch.navlist)) == (3, 2, [1, 2, 3])
         assert names(directory.search_representatives(region, b_start="4", b_size="2")) == ["Clara Zöllner"]
         assert names(directory.search_representatives(region, b_start=10)) == []
 
@@ -360,7 +365,7 @@ class TestContactDetails:
     def test_caller_level(self, site, user_id, record, level):
         obj = site["a"].get(record) or site["b"].get(record)
         with acting_as(user_id):
-            assert directory.caller_level(obj) == level
+            assert contact_access.caller_level(obj) == level
 
     def test_a_stale_permission_does_not_show_more_than_the_visibility(self, site):
         """The permission is set when the record is saved; the rule is asked as well."""
@@ -368,9 +373,9 @@ class TestContactDetails:
         anna.contact_visibility = "hidden"  # changed without the event that resets the permission
         try:
             with acting_as("outsider"):
-                assert directory.visible_contact(anna) == {}
+                assert contact_access.visible_contact(anna) == {}
             with acting_as("editor_a"):
-                assert directory.visible_contact(anna) == ANNA
+                assert contact_access.visible_contact(anna) == ANNA
         finally:
             anna.contact_visibility = "public"
 
@@ -386,6 +391,38 @@ class TestContactDetails:
         woken = wake_log(search.brains[0], monkeypatch)
         directory.representative_entries(search.brains, request_class)
         assert woken == ["Dieter Adam", "Anna Becker"]
+
+    def test_anonymous_wakes_only_records_that_show_everybody_something(
+        self, site, request_class, monkeypatch
+    ):
+        with acting_as(None):
+            search = directory.search_representatives(site["region"])
+            woken = wake_log(search.brains[0], monkeypatch)
+            entries = directory.representative_entries(search.results, request_class)
+        assert {entry["name"]: entry["contact"] for entry in entries} == PUBLIC_ONLY
+        assert sorted(woken) == ["Anna Becker", "Dieter Adam"]  # the public ones, not all five
+
+    def test_public_contact_column(self, site):
+        brains = api.content.find(portal_type="Representative", unrestricted=True)
+        assert {brain.Title: brain.public_contact for brain in brains} == {
+            "Anna Becker": True,
+            "Bernd Müller": False,  # network members only
+            "Clara Zöllner": False,  # hidden
+            "Dieter Adam": True,
+            "Eva Schmidt": True,  # pending: the catalog shows it to nobody who may not view it
+            "Frank Ude": True,
+            "Gabi Quast": False,
+            "Anna Zweit": True,
+        }
+        anna = site["a"]["anna"]
+        anna.email = anna.phone = None  # public, but nothing to show
+        anna.reindexObject(idxs=["public_contact"])
+        try:
+            [brain] = api.content.find(UID=anna.UID())
+            assert brain.public_contact is False
+        finally:
+            anna.email, anna.phone = ANNA["email"], ANNA["phone"]
+            anna.reindexObject(idxs=["public_contact"])
 
 
 def wake_log(brain, monkeypatch):
@@ -438,7 +475,7 @@ class TestEntry:
     def test_csv(self, site, request_class):
         with acting_as(None):
             search = directory.search_representatives(site["region"])
-            text = directory.directory_csv(
+            text = export.directory_csv(
                 directory.representative_entries(search.results, request_class), request_class
             )
         lines = text.split("\r\n")
@@ -464,7 +501,7 @@ class TestEntry:
             "contact": {"phone": "+49 531 470-1"},
             "@id": "http://x/y",
         }
-        row = directory.directory_csv([entry]).split("\r\n")[1]
+        row = export.directory_csv([entry]).split("\r\n")[1]
         assert row == '"\'=HYPERLINK(""http://evil"")";\'@Stadt;\'-1+2;;;;+49 531 470-1;http://x/y'
 
 

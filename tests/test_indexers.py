@@ -8,9 +8,13 @@ from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
 from plone.restapi.search.handler import SearchHandler
 from Products.CMFCore.indexing import processQueue
+from regionaustausch import membership
 from regionaustausch import supports
 from regionaustausch.testing import allow_meetings
+from regionaustausch.user_tokens import KEY_ANNOTATION
+from regionaustausch.user_tokens import user_token
 from types import SimpleNamespace
+from zope.annotation.interfaces import IAnnotations
 import pytest
 import transaction
 
@@ -27,6 +31,7 @@ INDEXES = {
     "party": "FieldIndex",
     "representative_function": "FieldIndex",
     "sort_name": "FieldIndex",
+    "representative_user_id": "FieldIndex",
     "last_activity": "DateIndex",
     "pinned": "BooleanIndex",
     "municipalities": "KeywordIndex",
@@ -41,6 +46,7 @@ COLUMNS = {
     "topics",
     "party",
     "representative_function",
+    "public_contact",
     "last_activity",
     "post_count",
     "pinned",
@@ -149,7 +155,7 @@ class TestCatalogProfile:
 
     def test_contact_details_in_no_index_or_column(self, site):
         catalog = api.portal.get_tool("portal_catalog")
-        for name in ("email", "phone", "contact_details"):
+        for name in ("email", "phone", "contact_details", "contact_visibility", "consent_date", "user_id"):
             assert name not in catalog.indexes()
             assert name not in catalog.schema()
 
@@ -336,3 +342,108 @@ class TestListingsDoNotWakeObjects:
         assert len(threads) == 3
         assert len(proposals) == 1
         assert [obj for obj in objects if obj._p_status != "ghost"] == []
+
+
+class TestUserTokens:
+    def test_the_index_holds_keyed_tokens_not_account_names(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        region = api.content.create(container=portal, type="Region", title="Region")
+        town = api.content.create(
+            container=region, type="Municipality", title="Stadt", kind="stadt", ags="03101000"
+        )
+        api.user.create(email="anna@example.invalid", username="anna.beispiel", password="secret-token-1")
+        record = api.content.create(
+            container=town,
+            type="Representative",
+            id="anna",
+            first_name="Anna",
+            last_name="Beispiel",
+            user_id="anna.beispiel",
+        )
+        processQueue()
+        catalog = api.portal.get_tool("portal_catalog")
+        index = catalog._catalog.getIndex("representative_user_id")
+        [token] = index.uniqueValues()
+        assert token == user_token("anna.beispiel")
+        assert len(token) == 64
+        assert "anna" not in token
+        assert token != user_token("anna.beispie1")
+        assert len(find(representative_user_id="anna.beispiel")) == 0
+        assert [brain.getObject() for brain in find(representative_user_id=token)] == [record]
+        assert user_token(None) is None
+        assert user_token("") is None
+
+    def test_the_key_is_made_once_and_decides_the_token(self, portal):
+        annotations = IAnnotations(portal)
+        annotations.pop(KEY_ANNOTATION, None)
+        first = user_token("anna.beispiel")
+        key = annotations[KEY_ANNOTATION]
+        assert len(key) == 32
+        assert user_token("anna.beispiel") == first
+        assert annotations[KEY_ANNOTATION] is key  # made once, never rotated
+        annotations[KEY_ANNOTATION] = b"another site's key of 32 bytes.."
+        assert user_token("anna.beispiel") != first
+
+
+def _as_profile_1000_left_it(portal, records):
+    """The catalog as profile 1000 left it: no column ``public_contact``, account names in the index
+    ``representative_user_id``, no token key."""
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delColumn("public_contact")
+    index = catalog._catalog.getIndex("representative_user_id")
+    for record in records:
+        rid = catalog.getrid("/".join(record.getPhysicalPath()))
+        index.unindex_object(rid)
+        index.index_object(rid, SimpleNamespace(representative_user_id=record.user_id))
+    del IAnnotations(portal)[KEY_ANNOTATION]
+    api.portal.get_tool("portal_setup").setLastVersionForProfile("regionaustausch:default", "1000")
+
+
+def test_upgrade_to_1001(portal):
+    """A site installed with profile 1000: after the upgrade the directory has its column and the
+    index holds tokens; membership finds the records again, account names find nothing."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    region = api.content.create(container=portal, type="Region", title="Region")
+    town = api.content.create(
+        container=region, type="Municipality", title="Stadt", kind="stadt", ags="03101000"
+    )
+    api.user.create(email="anna@example.invalid", username="anna.beispiel", password="secret-upgrade-1")
+    anna = api.content.create(
+        container=town,
+        type="Representative",
+        id="anna",
+        first_name="Anna",
+        last_name="Beispiel",
+        user_id="anna.beispiel",
+        email="anna@example.org",
+        contact_visibility="public",
+    )
+    bernd = api.content.create(
+        container=town,
+        type="Representative",
+        id="bernd",
+        first_name="Bernd",
+        last_name="Bauer",
+        email="b@example.org",
+    )
+    for record in (anna, bernd):
+        api.content.transition(obj=record, transition="approve")
+    _as_profile_1000_left_it(portal, (anna, bernd))
+    catalog = api.portal.get_tool("portal_catalog")
+    assert "public_contact" not in catalog.schema()
+    assert [brain.getObject() for brain in find(representative_user_id="anna.beispiel")] == [anna]
+
+    setup = api.portal.get_tool("portal_setup")
+    setup.upgradeProfile("regionaustausch:default")
+    processQueue()
+
+    assert setup.getLastVersionForProfile("regionaustausch:default") == ("1001",)
+    assert "public_contact" in catalog.schema()
+    assert {brain.Title: brain.public_contact for brain in find(portal_type="Representative")} == {
+        "Anna Beispiel": True,
+        "Bernd Bauer": False,
+    }
+    assert len(find(representative_user_id="anna.beispiel")) == 0
+    assert [brain.getObject() for brain in find(representative_user_id=user_token("anna.beispiel"))] == [anna]
+    assert [brain.getObject() for brain in membership.active_records(region, "anna.beispiel")] == [anna]

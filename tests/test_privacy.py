@@ -17,6 +17,7 @@ from regionaustausch.membership import members_group_id
 from regionaustausch.moderation import REASON_KEY
 from regionaustausch.supports import add_support
 from regionaustausch.supports import storage
+from regionaustausch.user_tokens import user_token
 from types import SimpleNamespace
 from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
@@ -362,7 +363,7 @@ def test_anonymise(net):
         {"SearchableText": '"Anna Beispiel"'},
         {"SearchableText": RECORD_EMAIL},
         {"Creator": USER},
-        {"representative_user_id": USER},
+        {"representative_user_id": user_token(USER)},
         {"allowedRolesAndUsers": f"user:{USER}"},
         {"Title": "Beispiel"},
     ):

@@ -1,7 +1,9 @@
 """Catalog indexers: what listings need, so that they read brains and never wake objects.
 
-Contact details (e-mail, phone) are deliberately in no index, no metadata column and not in
-SearchableText: the catalog answers anybody's search.
+The catalog answers anybody's search, and its metadata columns anybody's ``@search``: contact details
+(e-mail, phone) and their visibility are deliberately in no index, no metadata column and not in
+SearchableText; ``public_contact`` says only what the directory shows anonymous callers anyway; a
+record's user account is indexed as a keyed token (regionaustausch.user_tokens), never as its id.
 """
 
 from Acquisition import aq_base
@@ -15,9 +17,11 @@ from regionaustausch.content.meeting import IMeeting
 from regionaustausch.content.municipality import IMunicipality
 from regionaustausch.content.representative import IRepresentative
 from regionaustausch.content.thread import IThread
+from regionaustausch.directory import contact
 from regionaustausch.domain.text import plain_text
 from regionaustausch.interfaces import IRegionaustauschContent
 from regionaustausch.supports import support_counts
+from regionaustausch.user_tokens import user_token
 from regionaustausch.vocabularies import FunctionsVocabulary
 from regionaustausch.vocabularies import TopicsVocabulary
 from zope.i18n import translate
@@ -156,5 +160,13 @@ def supporting_municipalities(obj):
 
 @indexer(IRepresentative)
 def representative_user_id(obj):
-    """The user account a record names (membership.active_records looks records up by it)."""
-    return obj.user_id or None
+    """The token of the user account a record names (membership.active_records looks records up by
+    it, with the same token)."""
+    return user_token(obj.user_id)
+
+
+@indexer(IRepresentative)
+def public_contact(obj):
+    """Whether the record shows contact details to everybody (the directory wakes a record for an
+    anonymous caller only then)."""
+    return contact.public_contact(obj)

@@ -17,6 +17,7 @@ keeps its group.
 from plone import api
 from regionaustausch import _
 from regionaustausch.content.region import find_region
+from regionaustausch.user_tokens import user_token
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
@@ -113,7 +114,7 @@ def active_records(region, user_id):
         context=region,
         portal_type="Representative",
         review_state="active",
-        representative_user_id=user_id,
+        representative_user_id=user_token(user_id),
         sort_on="sortable_title",
         unrestricted=True,
     )

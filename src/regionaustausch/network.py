@@ -20,12 +20,13 @@ from plone import api
 from regionaustausch.content.calendar import upcoming_meetings as calendar_upcoming_meetings
 from regionaustausch.domain import proposals as proposal_rules
 from regionaustausch.domain.quorum import evaluate
+from regionaustausch.listing import catalog
+from regionaustausch.listing import metadata
+from regionaustausch.listing import path_of
+from regionaustausch.listing import translated
 from regionaustausch.supports import quorum_messages
 from regionaustausch.vocabularies import MunicipalityKindsVocabulary
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 from zope.i18nmessageid import MessageFactory
-import Missing
 
 
 _plone = MessageFactory("plone")
@@ -35,27 +36,6 @@ MEETINGS = 10
 #: At most this many proposals per review state (the most recently changed); ``proposal_states``
 #: has the totals.
 PROPOSALS_PER_STATE = 20
-
-
-def _request(request):
-    return request if request is not None else getRequest()
-
-
-def _translate(message, request):
-    return translate(message, context=_request(request))
-
-
-def _catalog():
-    return api.portal.get_tool("portal_catalog")
-
-
-def _path(obj):
-    return "/".join(obj.getPhysicalPath())
-
-
-def _metadata(brain, name, default=None):
-    value = getattr(brain, name, default)
-    return default if value is Missing.Value or value is None else value
 
 
 def _parent_path(brain):
@@ -71,16 +51,15 @@ def municipalities(region, request=None):
 
     ``[{"@id", "UID", "title", "kind": {"token", "title"} | None, "ags", "representatives": n}]``.
     """
-    catalog = _catalog()
     kinds = {term.value: term.title for term in MunicipalityKindsVocabulary(region)}
     result = []
-    for brain in catalog.searchResults(
-        portal_type="Municipality", path=_path(region), sort_on="sortable_title"
+    for brain in catalog().searchResults(
+        portal_type="Municipality", path=path_of(region), sort_on="sortable_title"
     ):
-        kind = _metadata(brain, "municipality_kind")
-        kind_entry = {"token": kind, "title": _translate(kinds.get(kind, kind), request)} if kind else None
+        kind = metadata(brain, "municipality_kind")
+        kind_entry = {"token": kind, "title": translated(kinds.get(kind, kind), request)} if kind else None
         count = len(
-            catalog.searchResults(
+            catalog().searchResults(
                 portal_type="Representative", review_state="active", municipality_uid=brain.UID
             )
         )
@@ -88,7 +67,7 @@ def municipalities(region, request=None):
             {
                 **_link(brain),
                 "kind": kind_entry,
-                "ags": _metadata(brain, "ags"),
+                "ags": metadata(brain, "ags"),
                 "representatives": count,
             }
         )
@@ -98,7 +77,7 @@ def municipalities(region, request=None):
 def _state_titles(portal_type, states, request):
     workflow = api.portal.get_tool("portal_workflow")
     return {
-        state: _translate(_plone(workflow.getTitleForStateOnType(state, portal_type)), request)
+        state: translated(_plone(workflow.getTitleForStateOnType(state, portal_type)), request)
         for state in states
     }
 
@@ -112,11 +91,11 @@ def proposal_entry(brain, rule, request=None, state_title=None):
     the thresholds, whether met, what is missing and that as translated sentences; ``progress``: 0.0
     to 1.0 for progress bars).
     """
-    supports = int(_metadata(brain, "support_count", 0))
-    municipalities_count = int(_metadata(brain, "supporting_municipalities", 0))
+    supports = int(metadata(brain, "support_count", 0))
+    municipalities_count = int(metadata(brain, "supporting_municipalities", 0))
     state = evaluate(supports, municipalities_count, rule)
     quorum = state.as_dict()
-    quorum["messages"] = [_translate(message, request) for message in quorum_messages(state)]
+    quorum["messages"] = [translated(message, request) for message in quorum_messages(state)]
     return {
         **_link(brain),
         "description": brain.Description or "",
@@ -160,8 +139,8 @@ def proposals(region, request=None, per_state=PROPOSALS_PER_STATE, brains=None):
 
 
 def _proposal_brains(region):
-    return _catalog().searchResults(
-        portal_type="ExchangeProposal", path=_path(region), sort_on="modified", sort_order="descending"
+    return catalog().searchResults(
+        portal_type="ExchangeProposal", path=path_of(region), sort_on="modified", sort_order="descending"
     )
 
 
@@ -171,13 +150,12 @@ def recent_threads(region, limit=THREADS):
     ``[{"@id", "UID", "title", "forum": {"@id", "UID", "title"} | None, "post_count", "last_activity",
     "pinned", "review_state"}]``, the most recently active first.
     """
-    catalog = _catalog()
-    region_path = _path(region)
+    region_path = path_of(region)
     forums = {
         brain.getPath(): _link(brain)
-        for brain in catalog.searchResults(portal_type="Forum", path=region_path)
+        for brain in catalog().searchResults(portal_type="Forum", path=region_path)
     }
-    threads = catalog.searchResults(
+    threads = catalog().searchResults(
         portal_type="Thread",
         path=region_path,
         sort_on="last_activity",
@@ -188,9 +166,9 @@ def recent_threads(region, limit=THREADS):
         {
             **_link(brain),
             "forum": forums.get(_parent_path(brain)),
-            "post_count": int(_metadata(brain, "post_count", 0)),
-            "last_activity": _metadata(brain, "last_activity"),
-            "pinned": bool(_metadata(brain, "pinned", False)),
+            "post_count": int(metadata(brain, "post_count", 0)),
+            "last_activity": metadata(brain, "last_activity"),
+            "pinned": bool(metadata(brain, "pinned", False)),
             "review_state": brain.review_state,
         }
         for brain in threads[:limit]
@@ -209,17 +187,17 @@ def upcoming_meetings(region, limit=MEETINGS, proposal_links=None, municipality_
     if municipality_links is None:
         municipality_links = {
             brain.UID: _link(brain)
-            for brain in _catalog().searchResults(portal_type="Municipality", path=_path(region))
+            for brain in catalog().searchResults(portal_type="Municipality", path=path_of(region))
         }
     return [
         {
             **_link(brain),
-            "start": _metadata(brain, "start"),
-            "end": _metadata(brain, "end"),
-            "location": _metadata(brain, "location") or None,
+            "start": metadata(brain, "start"),
+            "end": metadata(brain, "end"),
+            "location": metadata(brain, "location") or None,
             "review_state": brain.review_state,
             "proposal": proposal_links.get(_parent_path(brain)),
-            "host_municipality": municipality_links.get(_metadata(brain, "municipality_uid")),
+            "host_municipality": municipality_links.get(metadata(brain, "municipality_uid")),
         }
         for brain in calendar_upcoming_meetings(region, now=now, limit=limit)
     ]

@@ -54,6 +54,7 @@ from regionaustausch.moderation import REASON_KEY
 from regionaustausch.moderation import hidden_reason
 from regionaustausch.permissions import ANONYMISE_REPRESENTATIVE
 from regionaustausch.supports import storage as support_storage
+from regionaustausch.user_tokens import user_token
 from zope.annotation.interfaces import IAnnotations
 from zope.component import queryUtility
 from zope.schema import getFieldsInOrder
@@ -506,7 +507,9 @@ def collect_user_data(user_id):
             content.append(_content_data(brain, parents))
     records = [
         _record_data(brain, user_id)
-        for brain in _search(portal_type="Representative", representative_user_id=user_id, sort_on="path")
+        for brain in _search(
+            portal_type="Representative", representative_user_id=user_token(user_id), sort_on="path"
+        )
     ]
     emails = {account.get("email")} | {record["fields"].get("email") for record in records}
     portal = api.portal.get()
@@ -955,7 +958,7 @@ def records_to_anonymise(record):
     own_path = "/".join(record.getPhysicalPath())
     others = [
         brain
-        for brain in _search(portal_type="Representative", representative_user_id=user_id)
+        for brain in _search(portal_type="Representative", representative_user_id=user_token(user_id))
         if brain.getPath() != own_path
     ]
     current = [brain for brain in others if brain.review_state != "former"]

@@ -5,10 +5,12 @@
   ``@support`` has it), counted live from the proposal's supports by regionaustausch.supports.
 - Thread: ``post_count`` and ``last_activity``.
 - Representative: plone.restapi already leaves out fields whose read permission the caller lacks
-  (``email`` and ``phone`` carry "regionaustausch: View contact details"); this serializer removes
-  them once more unless regionaustausch.directory.may_see_contact allows them (the same check as
-  the directory: the permission and the visibility rule), so that no later change of the schema's
-  tags, of plone.restapi or a stale permission setting can leak them.
+  (``email`` and ``phone`` carry "regionaustausch: View contact details"; ``user_id``,
+  ``contact_visibility`` and ``consent_date`` are for those who manage the record, see
+  content/representative.py); this serializer removes the contact details once more unless
+  regionaustausch.directory.contact.may_see_contact allows them (the same check as the directory:
+  the permission and the visibility rule), so that no later change of the schema's tags, of
+  plone.restapi or a stale permission setting can leak them.
 
 Registered for the browser layer, so they apply where the add-on is installed.
 """
@@ -20,7 +22,7 @@ from plone.restapi.serializer.dxcontent import SerializeToJson
 from regionaustausch.content.exchange_proposal import IExchangeProposal
 from regionaustausch.content.representative import IRepresentative
 from regionaustausch.content.thread import IThread
-from regionaustausch.directory import may_see_contact
+from regionaustausch.directory.contact import may_see_contact
 from regionaustausch.domain.contact import CONTACT_KEYS
 from regionaustausch.interfaces import IRegionaustauschLayer
 from regionaustausch.supports import quorum_messages

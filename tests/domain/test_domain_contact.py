@@ -14,7 +14,6 @@ from regionaustausch.domain.contact import contact_visible
 from regionaustausch.domain.contact import validate_email
 from regionaustausch.domain.contact import validate_phone
 from regionaustausch.domain.contact import validate_url
-from regionaustausch.domain.contact import visible_contact
 from regionaustausch.domain.errors import RuleViolation
 import pytest
 
@@ -255,32 +254,3 @@ RECORD = {
     "user_id": "anna",
     "consent_date": "2024-05-01",
 }
-
-
-@pytest.mark.parametrize(
-    ("visibility", "level", "expected"),
-    [
-        (PUBLIC, ANONYMOUS, {"email": "anna@braunschweig.de", "phone": "0531 4701"}),
-        (NETWORK, ANONYMOUS, {}),
-        (NETWORK, MEMBER, {}),
-        (NETWORK, NETWORK_MEMBER, {"email": "anna@braunschweig.de", "phone": "0531 4701"}),
-        (HIDDEN, NETWORK_MEMBER, {}),
-        (HIDDEN, EDITOR, {"email": "anna@braunschweig.de", "phone": "0531 4701"}),
-        ("bogus", NETWORK_MEMBER, {}),
-    ],
-)
-def test_visible_contact(visibility, level, expected):
-    assert visible_contact(RECORD, visibility, level) == expected
-
-
-@pytest.mark.parametrize(
-    ("record", "expected"),
-    [
-        ({}, {}),
-        ({"email": "a@b.de"}, {"email": "a@b.de"}),
-        ({"email": "", "phone": None}, {}),
-        ({"phone": "0531 4701", "secret": "x"}, {"phone": "0531 4701"}),
-    ],
-)
-def test_visible_contact_returns_only_present_contact_keys(record, expected):
-    assert visible_contact(record, PUBLIC, ANONYMOUS) == expected

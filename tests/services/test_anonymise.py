@@ -214,7 +214,7 @@ def test_editor_anonymises_and_no_response_names_her(scene, session):
         f"{scene['proposal_url']}/@support",
         f"{scene['proposal_url']}/@history",
         scene["proposal_url"],
-        f"{scene['portal'].absolute_url()}/@search?fullobjects=1&b_size=500",
+        f"{scene['portal'].absolute_url()}/@search?fullobjects=1&b_size=100",
         f"{scene['portal'].absolute_url()}/@search?metadata_fields=_all&b_size=500",
         f"{scene['portal'].absolute_url()}/@search?portal_type=Representative&fullobjects=1",
     ]

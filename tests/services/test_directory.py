@@ -11,6 +11,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
 from regionaustausch import membership
 import csv
 import io
@@ -392,6 +393,54 @@ class TestCSV:
         assert response.status_code == 400
         assert response.json()["type"] == "BadRequest"
         assert '"topic"' in response.json()["message"]
+
+    def test_anonymous_download_wakes_only_records_that_show_everybody_something(self, site, monkeypatch):
+        """The CSV is every row, for anybody: an anonymous download must not load every record from
+        the database, only those whose contact details everybody may see (the column
+        ``public_contact``); a network member's download looks at every row of it."""
+        woken = wake_log(monkeypatch)
+        rows = read_csv(http(accept="text/csv").get(site["url"]))
+        assert [row[0] for row in rows[1:]] == NAMES
+        assert sorted(woken) == ["Anna Becker", "Dieter Adam"]
+
+        woken.clear()
+        read_csv(http("netmember", accept="text/csv").get(site["url"]))
+        assert sorted(woken) == sorted(NAMES)
+
+
+def wake_log(monkeypatch):
+    """The titles of the records whose objects the catalog's brains fetch (in the server's thread too:
+    every catalog's brain class inherits getObject from AbstractCatalogBrain)."""
+    woken = []
+    original = AbstractCatalogBrain.getObject
+
+    def get_object(self, *args, **kwargs):
+        if self.portal_type == "Representative":
+            woken.append(self.Title)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(AbstractCatalogBrain, "getObject", get_object)
+    return woken
+
+
+class TestCaching:
+    """The directory shows contact details as each caller may see them: no cache may keep an answer
+    and serve it to someone else (the same header for the REST API and the Classic UI)."""
+
+    @pytest.mark.parametrize("user", [None, "netmember"])
+    @pytest.mark.parametrize(
+        ("path", "accept"),
+        [
+            ("@directory", "application/json"),
+            ("@directory", "text/csv"),
+            ("@@directory", "text/html"),
+            ("@@directory.csv", "text/csv"),
+        ],
+    )
+    def test_private_no_store(self, site, user, path, accept):
+        response = http(user, accept=accept).get(f"{site['region'].absolute_url()}/{path}")
+        assert response.status_code == 200, response.text
+        assert response.headers["Cache-Control"] == "private, no-store"
 
 
 @pytest.fixture(scope="class")

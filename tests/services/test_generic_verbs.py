@@ -562,6 +562,28 @@ class TestSearch:
         assert (first["title"], first["post_count"], first["pinned"]) == ("Alt", 1, False)
         assert first["last_activity"] > result["items"][1]["last_activity"]
 
+    @pytest.mark.parametrize("user", [None, "siteadmin-search"])
+    def test_pages_of_full_objects_are_bounded(self, searchable, user):
+        """``fullobjects`` serializes every object of the page: at most 100 of them, for everybody."""
+        url = f"{searchable['url']}/@search"
+        for size in ("100000", "101"):
+            response = session(user).get(url, params={"fullobjects": "1", "b_size": size})
+            assert response.status_code == 400, size
+            assert response.json()["type"] == "BadRequest"
+            assert response.json()["message"] == (
+                'Parameter "b_size": with "fullobjects" a page may hold at most 100 items.'
+            )
+        response = session(user).get(
+            url, params={"fullobjects": "1", "b_size": "100", "portal_type": "Representative"}
+        )
+        assert response.status_code == 200
+        assert response.json()["items_total"] == len(response.json()["items"]) == 3
+        assert "party" in response.json()["items"][0]  # full objects
+        # without fullobjects, brains only: plone.restapi's batching as it is
+        response = session(user).get(url, params={"b_size": "100000", "portal_type": "Representative"})
+        assert response.status_code == 200
+        assert response.json()["items_total"] == 3
+
     def test_anonymous_finds_only_what_they_may_see(self, searchable):
         response = session().get(f"{searchable['url']}/@search", params={"portal_type": "Thread"})
         assert response.status_code == 200

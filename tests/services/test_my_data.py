@@ -2,6 +2,7 @@
 site stores about them."""
 
 from plone import api
+from regionaustausch.user_tokens import user_token
 import pytest
 import transaction
 
@@ -17,7 +18,7 @@ def scene(network, session):
     portal, region = network["portal"], network["region"]
     member, other = network["members"][0], network["members"][1]
     with api.env.adopt_roles(["Manager"]):
-        [brain] = api.content.find(portal_type="Representative", representative_user_id=member)
+        [brain] = api.content.find(portal_type="Representative", representative_user_id=user_token(member))
         record = brain.getObject()
         record.email = "m0@rat.example.invalid"
         record.phone = "+49 531 1"

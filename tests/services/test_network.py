@@ -303,6 +303,13 @@ class TestNetwork:
         assert data["meetings"] == []
         assert "Ganz neuer Faden" not in [item["title"] for item in overview(site, "admin")["threads"]]
 
+    @pytest.mark.parametrize("user", [None, "admin"])
+    def test_no_cache_keeps_the_answer(self, site, user):
+        """What the overview lists depends on who asks (drafts, internal threads)."""
+        response = http(user).get(site["url"])
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "private, no-store"
+
     def test_only_on_a_region(self, site):
         assert http().get(f"{site['portal'].absolute_url()}/@network").status_code == 404
         assert http().get(f"{site['a'].absolute_url()}/@network").status_code == 404

@@ -1,6 +1,8 @@
 """The JSON of our types over HTTP: computed facts of proposals and threads, and no contact details a
 caller may not see, whichever way a representative's record is read (GET, ``@search`` with
-``fullobjects``, ``metadata_fields``, ``SearchableText``, folder listings, traversal)."""
+``fullobjects``, ``metadata_fields``, ``SearchableText``, folder listings, traversal); nor the user
+account a record names, its contact visibility or its date of consent, which only those who manage
+the record read (and the catalog cannot be asked for accounts by name)."""
 
 from datetime import date
 from plone import api
@@ -12,6 +14,7 @@ from plone.restapi.interfaces import ISerializeToJson
 from regionaustausch import membership
 from regionaustausch import supports
 from regionaustausch.interfaces import IRegionaustauschLayer
+from regionaustausch.user_tokens import user_token
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 import pytest
@@ -38,6 +41,24 @@ SEES = {
     "site_admin": {"anna", "bernd", "clara"},
     "admin": {"anna", "bernd", "clara"},
 }
+#: who reads an active record's user account ("Manage membership": those who approve records)
+MANAGE_MEMBERSHIP = {"site_admin", "admin"}
+#: who reads a record's contact visibility and date of consent (those who edit it)
+EDIT = {"editor_a", "site_admin", "admin"}
+MANAGED_FIELDS = ("user_id", "contact_visibility", "consent_date")
+
+
+def managed_fields(user):
+    """The fields of the managed ones that ``user`` reads."""
+    return {
+        name
+        for name, readers in (
+            ("user_id", MANAGE_MEMBERSHIP),
+            ("contact_visibility", EDIT),
+            ("consent_date", EDIT),
+        )
+        if user in readers
+    }
 
 
 def http(user=None):
@@ -217,7 +238,13 @@ class TestContactDetails:
             data = get(record.absolute_url(), user)
             expected = {"email": EMAILS[id], "phone": PHONES[id]} if id in SEES[user] else {}
             assert contact_of(data) == expected, (user, id)
-            assert data["contact_visibility"]["token"] in ("public", "network", "hidden")
+            assert {name for name in MANAGED_FIELDS if name in data} == managed_fields(user), (user, id)
+        if "user_id" in managed_fields(user):
+            assert get(site["records"]["bernd"].absolute_url(), user)["user_id"] == "netmember"
+        if "contact_visibility" in managed_fields(user):
+            bernd = get(site["records"]["bernd"].absolute_url(), user)
+            assert bernd["contact_visibility"]["token"] == "network"
+            assert bernd["consent_date"] == CONSENT.isoformat()
 
     @pytest.mark.parametrize("user", CALLERS)
     def test_search_fullobjects(self, site, user):
@@ -229,11 +256,14 @@ class TestContactDetails:
         for id, item in items.items():
             expected = {"email": EMAILS[id], "phone": PHONES[id]} if id in SEES[user] else {}
             assert contact_of(item) == expected, (user, id)
+            assert {name for name in MANAGED_FIELDS if name in item} == managed_fields(user), (user, id)
         assert leaked(response.text, {"anna", "bernd", "clara"} - SEES[user]) == []
+        if "user_id" not in managed_fields(user):
+            assert "netmember" not in response.text
 
     @pytest.mark.parametrize("user", [None, "admin"])
     def test_metadata_fields_have_no_contact_details(self, site, user):
-        for fields in (["email", "phone", "contact_details"], ["_all"]):
+        for fields in (["email", "phone", "contact_details", *MANAGED_FIELDS], ["_all"]):
             response = http(user).get(
                 f"{site['portal_url']}/@search",
                 params={"portal_type": "Representative", "metadata_fields": fields},
@@ -243,7 +273,10 @@ class TestContactDetails:
                 assert "email" not in item
                 assert "phone" not in item
                 assert "contact_details" not in item
+                for name in (*MANAGED_FIELDS, "representative_user_id"):
+                    assert name not in item
             assert leaked(response.text, {"anna", "bernd", "clara"}) == []
+            assert "netmember" not in response.text
 
     @pytest.mark.parametrize("user", [None, "admin"])
     def test_searchable_text_finds_no_contact_details(self, site, user):
@@ -253,6 +286,20 @@ class TestContactDetails:
             local_part = EMAILS[id].split(".", 1)[0]
             for text in (EMAILS[id], local_part, PHONES[id], PHONES[id].rsplit(" ", 1)[-1]):
                 assert get(url, user, SearchableText=text)["items_total"] == 0, text
+
+    @pytest.mark.parametrize("user", [None, "outsider", "admin"])
+    def test_accounts_cannot_be_looked_up_by_name(self, site, user):
+        """The index of the accounts that records name holds keyed tokens: asking it for an account
+        name finds nothing, whoever asks; the code that holds the key finds the record."""
+        url = f"{site['portal_url']}/@search"
+        for query in (
+            {"representative_user_id": "netmember"},
+            {"representative_user_id": ["netmember", "x"]},
+        ):
+            assert get(url, user, portal_type="Representative", **query)["items_total"] == 0, query
+        assert get(url, user, portal_type="Representative")["items_total"] == 3  # the records are there
+        [brain] = api.content.find(representative_user_id=user_token("netmember"), unrestricted=True)
+        assert brain.getObject() == site["records"]["bernd"]
 
     @pytest.mark.parametrize("user", [None, "netmember"])
     def test_municipality_listing_and_traversal(self, site, user):
@@ -266,7 +313,7 @@ class TestContactDetails:
         }
         assert leaked(listing.text, {"anna", "bernd", "clara"}) == []
         for id in hidden:
-            for name in ("email", "phone", "contact_details"):
+            for name in ("email", "phone", "contact_details", "user_id"):
                 response = http(user).get(f"{site['records'][id].absolute_url()}/{name}")
                 assert response.status_code in (401, 403, 404), (id, name, response.status_code)
                 assert leaked(response.text, {id}) == []

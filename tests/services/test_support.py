@@ -4,6 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 from plone import api
 from regionaustausch.supports import storage
 import pytest
+import re
 import threading
 import time
 import transaction
@@ -117,6 +118,35 @@ def test_twenty_members_support_at_the_same_moment(network, session):
             break
         assert time.monotonic() < deadline, (brain.support_count, brain.supporting_municipalities)
         time.sleep(0.1)
+
+
+def test_no_cache_keeps_the_answers(network, session):
+    """What ``@support`` says (supported by me, the supporters) and what the proposal's page and its
+    support button answer depend on who asks: no cache may keep them."""
+    url = network["url"]
+    member = session(network["members"][0])
+    for http in (session(), member):
+        response = http.get(f"{url}/@support")
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "private, no-store"
+    response = member.post(f"{url}/@support")
+    assert response.status_code == 201
+    assert response.headers["Cache-Control"] == "private, no-store"
+
+    page = session(network["members"][1])
+    page.headers["Accept"] = "text/html"
+    response = page.get(url)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-store"
+    token = re.search(r'name="_authenticator" value="([^"]+)"', response.text).group(1)
+    response = page.post(
+        f"{url}/@@support-toggle",
+        data={"action": "support", "_authenticator": token},
+        headers={"Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["supported_by_me"] is True
+    assert response.headers["Cache-Control"] == "private, no-store"
 
 
 @pytest.mark.parametrize("method", ["post", "delete"])

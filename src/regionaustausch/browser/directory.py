@@ -1,51 +1,43 @@
 """The directory of a Region (``@@directory``): a GET form with the filters, the results in pages, and
 the same rows as a CSV download (``@@directory.csv``).
 
-The filters, their checks, the sorting and who sees which contact details are
-regionaustausch.directory's (the functions the REST API's ``@directory`` calls): this view passes the
-query string on and shows what comes back. A refused filter (:class:`InvalidFilter`) is shown at the
-form field it names, in German, and the page stays a page.
+The filters, their parameters and checks, the sorting, the CSV and who sees which contact details
+are regionaustausch.directory's (the functions the REST API's ``@directory`` calls): this view passes
+the query string on and shows what comes back; the pages are plone.batching's. A refused filter
+(:class:`InvalidFilter`) is shown at the form field it names, in German, and the page stays a page.
+The page shows contact details as the caller may see them, so no cache may keep it.
 """
 
 from html import escape
 from plone.app.layout.viewlets.common import TitleViewlet
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
-from regionaustausch.directory import CSV_FILENAME
-from regionaustausch.directory import DEFAULT_BATCH_SIZE
-from regionaustausch.directory import MSG_BATCH_SIZE
-from regionaustausch.directory import MSG_BATCH_START
-from regionaustausch.directory import MSG_NOT_A_MUNICIPALITY
-from regionaustausch.directory import MSG_NOT_AN_INTEGER
-from regionaustausch.directory import MSG_NOT_TEXT
-from regionaustausch.directory import MSG_TEXT_TOO_LONG
-from regionaustausch.directory import MSG_TEXT_UNUSABLE
-from regionaustausch.directory import MSG_UNKNOWN_FUNCTION
-from regionaustausch.directory import MSG_UNKNOWN_TOPIC
-from regionaustausch.directory import InvalidFilter
-from regionaustausch.directory import directory_csv
-from regionaustausch.directory import filter_options
-from regionaustausch.directory import representative_entries
-from regionaustausch.directory import search_representatives
+from regionaustausch.caching import no_store
+from regionaustausch.directory.export import csv_download
+from regionaustausch.directory.search import DEFAULT_BATCH_SIZE
+from regionaustausch.directory.search import MSG_BATCH_SIZE
+from regionaustausch.directory.search import MSG_BATCH_START
+from regionaustausch.directory.search import MSG_NOT_A_MUNICIPALITY
+from regionaustausch.directory.search import MSG_NOT_AN_INTEGER
+from regionaustausch.directory.search import MSG_NOT_TEXT
+from regionaustausch.directory.search import MSG_TEXT_TOO_LONG
+from regionaustausch.directory.search import MSG_TEXT_UNUSABLE
+from regionaustausch.directory.search import MSG_UNKNOWN_FUNCTION
+from regionaustausch.directory.search import MSG_UNKNOWN_TOPIC
+from regionaustausch.directory.search import InvalidFilter
+from regionaustausch.directory.search import filter_options
+from regionaustausch.directory.search import given_filters
+from regionaustausch.directory.search import parameter_of
+from regionaustausch.directory.search import representative_entries
+from regionaustausch.directory.search import search_request
 from urllib.parse import urlencode
 from zope.interface import Interface
 from zope.interface import implementer
 import re
 
 
-#: query string parameter -> argument of search_representatives (as the REST API names them)
-FILTER_PARAMETERS = {
-    "municipality": "municipality",
-    "topic": "topic",
-    "party": "party",
-    "function": "function",
-    "q": "text",
-}
-_PARAMETER_OF = {argument: parameter for parameter, argument in FILTER_PARAMETERS.items()}
 #: What the form offers as page sizes (search_representatives checks any other value).
 PAGE_SIZES = (10, 25, 50, 100)
-#: Page links around the current one (first and last are always linked).
-PAGE_WINDOW = 2
 
 LABELS = {
     "municipality": _("Municipality"),
@@ -74,23 +66,6 @@ FIELD_MESSAGES = {
 }
 
 
-def form_filters(form):
-    """The filter parameters of a request's form that are given (``{parameter: value}``)."""
-    return {
-        parameter: form[parameter] for parameter in FILTER_PARAMETERS if form.get(parameter) not in (None, "")
-    }
-
-
-def search_arguments(filters):
-    """``{argument of search_representatives: value}`` for the query string's filters."""
-    return {FILTER_PARAMETERS[parameter]: value for parameter, value in filters.items()}
-
-
-def parameter_of(refusal):
-    """The query string parameter an :class:`InvalidFilter` is about (``q`` for the text)."""
-    return _PARAMETER_OF.get(refusal.field, refusal.field)
-
-
 def _as_list(value):
     """A filter value as a list (a filter may be given once or repeated)."""
     if value is None:
@@ -113,20 +88,16 @@ class IDirectoryPage(Interface):
 class DirectoryView(RegionaustauschView):
     def __call__(self):
         form = self.request.form
-        self.filters = form_filters(form)
-        self.b_size_given = form.get("b_size") not in (None, "")
+        self.filters = given_filters(form)
+        self.b_size_given = "b_size" in form
         self.error = None
         self.search = None
         self.options = filter_options(self.context, self.request)
         try:
-            self.search = search_representatives(
-                self.context,
-                **search_arguments(self.filters),
-                b_start=form.get("b_start") or 0,
-                b_size=form.get("b_size") or DEFAULT_BATCH_SIZE,
-            )
+            self.search = search_request(self.context, form)
         except InvalidFilter as refusal:
             self.error = refusal
+        no_store(self.request.response)
         return self.index()
 
     # -- the form -----------------------------------------------------------------------------------
@@ -285,17 +256,15 @@ class DirectoryView(RegionaustauschView):
         return f"{self.context.absolute_url()}/@@directory"
 
     def pages(self):
-        """The pagination: ``{"count", "current", "previous", "next", "links": [{"number", "url",
-        "current"} | {"gap": True}]}`` (``previous``/``next``: URLs or ``None``)."""
-        search = self.search
-        size = search.b_size
-        count = max(1, -(-search.total // size))
-        current = min(search.b_start // size + 1, count)
-        numbers = sorted(
-            {1, count} | set(range(max(1, current - PAGE_WINDOW), min(count, current + PAGE_WINDOW) + 1))
-        )
+        """The pagination, from plone.batching's batch of the search: ``{"count", "current",
+        "previous", "next", "links": [{"number", "url", "current"} | {"gap": True}]}``
+        (``previous``/``next``: URLs or ``None``); the first and the last page are always linked,
+        and the pages around the current one as the batch's navigation list has them."""
+        batch = self.search.batch
+        size = self.search.b_size
+        count, current = batch.numpages, batch.pagenumber
         links, last = [], 0
-        for number in numbers:
+        for number in sorted({1, count} | set(batch.navlist)):
             if number - last > 1:
                 links.append({"gap": True})
             links.append(
@@ -344,26 +313,16 @@ class DirectoryTitleViewlet(TitleViewlet):
 
 
 class DirectoryCSV(RegionaustauschView):
-    """``@@directory.csv``: every row the directory's filters find (no pages), as the REST API's CSV;
+    """``@@directory.csv``: every row the directory's filters find (no pages), the REST API's CSV;
     contact details as each record's visibility allows the caller. Refused filters go back to the
     form, which says what is wrong."""
 
     def __call__(self):
-        filters = form_filters(self.request.form)
-        response = self.request.response
         try:
-            search = search_representatives(self.context, **search_arguments(filters))
+            return csv_download(self.context, self.request)
         except InvalidFilter:
-            query = query_string(filters)
-            response.redirect(
+            query = query_string(given_filters(self.request.form))
+            self.request.response.redirect(
                 f"{self.context.absolute_url()}/@@directory" + (f"?{query}" if query else ""), status=303
             )
             return ""
-        entries = representative_entries(search.results, self.request, context=self.context)
-        body = directory_csv(entries, self.request).encode("utf-8")
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader("Content-Disposition", f'attachment; filename="{CSV_FILENAME}"')
-        response.setHeader("Content-Length", str(len(body)))
-        # the rows depend on who asks (contact details): never from a shared cache
-        response.setHeader("Cache-Control", "private, no-store")
-        return body

@@ -1,5 +1,5 @@
 """A municipality: its facts (kind, AGS, Land, population, council, website, logo) and its active
-representatives, as the directory finds them (:func:`regionaustausch.directory.search_representatives`
+representatives, as the directory finds them (:func:`regionaustausch.directory.search.search_representatives`
 with this municipality as the filter), with a link to the directory filtered by it."""
 
 from plone import api
@@ -9,9 +9,9 @@ from regionaustausch.browser.region import count_label
 from regionaustausch.browser.region import directory_url
 from regionaustausch.browser.representative import term_title
 from regionaustausch.content.region import find_region
-from regionaustausch.directory import InvalidFilter
-from regionaustausch.directory import representative_entries
-from regionaustausch.directory import search_representatives
+from regionaustausch.directory.search import InvalidFilter
+from regionaustausch.directory.search import representative_entries
+from regionaustausch.directory.search import search_representatives
 from regionaustausch.permissions import ADD_REPRESENTATIVE
 from zope.i18n.locales import locales
 

@@ -4,6 +4,8 @@ without JavaScript), supporters by municipality, the required resolutions, lead 
 from plone import api
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
+from regionaustausch.browser.representative import term_title
+from regionaustausch.caching import no_store
 from regionaustausch.domain.quorum import acceptance_problems
 from regionaustausch.domain.supports import SupportRefused
 from regionaustausch.permissions import ReviewPortalContent
@@ -11,24 +13,14 @@ from regionaustausch.supports import add_support
 from regionaustausch.supports import quorum_state
 from regionaustausch.supports import support_summary
 from regionaustausch.supports import withdraw_support
-from zope.component import getUtility
-from zope.schema.interfaces import IVocabularyFactory
 import json
-
-
-def _term_title(vocabulary_name, context, value):
-    if not value:
-        return None
-    vocabulary = getUtility(IVocabularyFactory, vocabulary_name)(context)
-    try:
-        return vocabulary.getTerm(value).title
-    except LookupError:
-        return value
 
 
 class ProposalView(RegionaustauschView):
     def __call__(self):
         self.summary = support_summary(self.context)
+        # the support button and the supporters depend on who asks
+        no_store(self.request.response)
         return self.index()
 
     def label_met(self):
@@ -80,28 +72,28 @@ class ProposalView(RegionaustauschView):
         return [_(msgid, mapping=mapping) for msgid, mapping in problems]
 
     def lead_organiser(self):
-        return _term_title("regionaustausch.lead_organisers", self.context, self.context.lead_organiser)
+        return term_title("regionaustausch.lead_organisers", self.context, self.context.lead_organiser)
 
     def format_title(self):
-        return _term_title("regionaustausch.proposal_formats", self.context, self.context.format)
+        return term_title("regionaustausch.proposal_formats", self.context, self.context.format)
 
     def municipalities(self):
         return [
-            _term_title("regionaustausch.municipalities", self.context, uid)
+            term_title("regionaustausch.municipalities", self.context, uid)
             for uid in self.context.municipalities or ()
         ]
 
     def topics(self):
         return [
-            _term_title("regionaustausch.topics", self.context, token) for token in self.context.topics or ()
+            term_title("regionaustausch.topics", self.context, token) for token in self.context.topics or ()
         ]
 
     def resolutions(self):
         return [
             {
                 "body": row.get("body"),
-                "kind": _term_title("regionaustausch.resolution_kinds", self.context, row.get("kind")),
-                "status": _term_title("regionaustausch.resolution_statuses", self.context, row.get("status")),
+                "kind": term_title("regionaustausch.resolution_kinds", self.context, row.get("kind")),
+                "status": term_title("regionaustausch.resolution_statuses", self.context, row.get("status")),
                 "status_token": row.get("status"),
                 "reference": row.get("reference"),
             }
@@ -151,4 +143,5 @@ class SupportToggle(RegionaustauschView):
         summary["ok"] = not failed
         summary.pop("supporters", None)
         self.request.response.setHeader("Content-Type", "application/json")
+        no_store(self.request.response)
         return json.dumps(summary)

@@ -1,18 +1,19 @@
 """A representative's profile card: name, municipality, party, function, committees, topics, and the
 contact details the current user may see.
 
-Contact details come only from :func:`regionaustausch.directory.visible_contact`, the function the
-directory and the REST API use (the record's visibility and the caller's level, both checked); this
-view never reads ``email`` or ``phone`` itself.
+Contact details come only from :func:`regionaustausch.directory.contact.visible_contact`, the function
+the directory and the REST API use (the record's visibility and the caller's level, both checked); this
+view never reads ``email`` or ``phone`` itself. They depend on who asks, so no cache may keep the page.
 """
 
 from plone import api
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.browser.region import directory_url
+from regionaustausch.caching import no_store
 from regionaustausch.content.region import find_region
-from regionaustausch.directory import may_see_contact
-from regionaustausch.directory import visible_contact
+from regionaustausch.directory.contact import may_see_contact
+from regionaustausch.directory.contact import visible_contact
 from regionaustausch.permissions import ANONYMISE_REPRESENTATIVE
 from regionaustausch.permissions import ModifyPortalContent
 from regionaustausch.permissions import ReviewPortalContent
@@ -46,6 +47,7 @@ def may_edit(obj):
 class RepresentativeView(RegionaustauschView):
     def __call__(self):
         self.contact = visible_contact(self.context)
+        no_store(self.request.response)
         return self.index()
 
     def municipality(self):

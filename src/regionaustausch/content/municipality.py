@@ -56,7 +56,9 @@ class IMunicipality(model.Schema):
         required=False,
     )
 
-    website = schema.TextLine(
+    # zope.schema's URI gives forms and @types the URL widget; the domain rule (http/https only, a real
+    # host, no user information) is stricter than its check, so it stays the constraint.
+    website = schema.URI(
         title=_("Website"),
         description=_("The address of the municipality's website, starting with https://."),
         max_length=2000,
@@ -70,7 +72,7 @@ class IMunicipality(model.Schema):
         required=False,
     )
 
-    oparl_id = schema.TextLine(
+    oparl_id = schema.URI(
         title=_("OParl body"),
         description=_(
             "The URL of this municipality's body in its council information system's OParl API; "

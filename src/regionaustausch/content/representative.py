@@ -5,6 +5,11 @@ the representative consented: ``contact_visibility`` decides who holds the permi
 "regionaustausch: View contact details" on this record (see :func:`apply_contact_visibility`), and the
 fields carry that permission as their read permission, so forms, plone.restapi's serializers (also
 ``@search`` with ``fullobjects``) and templates leave them out for everybody else.
+
+The linked user account (``user_id``: an account name, with e-mail login the person's e-mail address)
+is read only by those who manage the record's membership ("regionaustausch: Manage membership"), the
+visibility and the date of consent only by those who edit the record; the catalog indexes the account
+as a keyed token (regionaustausch.user_tokens), never the id.
 """
 
 from AccessControl import ClassSecurityInfo
@@ -14,6 +19,7 @@ from Acquisition import aq_parent
 from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
+from plone.schema import Email
 from plone.supermodel import model
 from regionaustausch import _
 from regionaustausch.content.validation import field_value
@@ -45,6 +51,10 @@ ROLE_LEVELS = (
     ("Manager", contact.EDITOR),
 )
 
+
+#: Who edits the record reads its visibility and date of consent (zope.security's id of Plone's
+#: "Modify portal content").
+EDITORS_READ = "cmf.ModifyPortalContent"
 
 MSG_UNKNOWN_USER = "There is no user account with the id ${user_id} in this site."
 
@@ -118,8 +128,10 @@ class IRepresentative(model.Schema):
         required=False,
     )
 
+    # plone.schema's Email gives forms and @types the e-mail widget; its own check is weaker than the
+    # domain's (it takes "a..b@x.y", quotes, IP addresses), so the domain rule is the constraint.
     directives.read_permission(email=IDS[VIEW_CONTACT_DETAILS])
-    email = schema.TextLine(
+    email = Email(
         title=_("E-mail address"),
         max_length=contact.EMAIL_MAX_LENGTH,
         constraint=rule_constraint(contact.validate_email, field="email"),
@@ -135,6 +147,7 @@ class IRepresentative(model.Schema):
         required=False,
     )
 
+    directives.read_permission(contact_visibility=EDITORS_READ)
     contact_visibility = schema.Choice(
         title=_("Who may see the contact details"),
         description=_(
@@ -146,12 +159,14 @@ class IRepresentative(model.Schema):
         required=True,
     )
 
+    directives.read_permission(consent_date=EDITORS_READ)
     consent_date = schema.Date(
         title=_("Date of consent"),
         description=_("When the representative consented to showing the contact details as chosen above."),
         required=False,
     )
 
+    directives.read_permission(user_id=IDS[MANAGE_MEMBERSHIP])
     directives.write_permission(user_id=IDS[MANAGE_MEMBERSHIP])
     user_id = schema.TextLine(
         title=_("User account"),
@@ -164,7 +179,9 @@ class IRepresentative(model.Schema):
         required=False,
     )
 
-    oparl_id = schema.TextLine(
+    # zope.schema's URI gives forms and @types the URL widget; the domain rule (http/https only, a
+    # real host, no user information) is stricter than its check, so it stays the constraint.
+    oparl_id = schema.URI(
         title=_("OParl person"),
         description=_("The URL of this person in the council information system's OParl API."),
         max_length=2000,
@@ -202,7 +219,11 @@ class IRepresentative(model.Schema):
 class Representative(Item):
     """A representative's record; the title is the name, computed from its parts."""
 
+    # Each record sets "View contact details" for itself (apply_contact_visibility); Zope lets an
+    # object set only the permissions its class knows. Who reads the details is decided by
+    # regionaustausch.directory.contact, never by a method of the record.
     security = ClassSecurityInfo()
+    security.setPermissionDefault(VIEW_CONTACT_DETAILS, ("Manager",))
 
     @property
     def title(self):
@@ -224,11 +245,6 @@ class Representative(Item):
     def municipality(self):
         """The Municipality this record belongs to (its container)."""
         return aq_parent(aq_inner(self))
-
-    @security.protected(VIEW_CONTACT_DETAILS)
-    def contact_details(self):
-        """E-mail and phone, those that are filled in; only for who may see them."""
-        return {key: value for key in contact.CONTACT_KEYS if (value := getattr(self, key, None))}
 
 
 InitializeClass(Representative)

@@ -205,14 +205,3 @@ def contact_visible(visibility, caller_level):
     if visibility == NETWORK:
         return caller_level == NETWORK_MEMBER
     return False
-
-
-def visible_contact(record, visibility, caller_level):
-    """The contact details of ``record`` the caller may see: a dict with ``email``/``phone`` or ``{}``.
-
-    Only the keys in :data:`CONTACT_KEYS` that are present with a non-empty value are returned; all
-    other keys of ``record`` are never part of the result.
-    """
-    if not contact_visible(visibility, caller_level):
-        return {}
-    return {key: record[key] for key in CONTACT_KEYS if record.get(key)}

@@ -10,8 +10,12 @@
 * ``GET @search``: a query the catalog cannot run (a word search that is not one, ``"``; a date that is
   none for a date index; a batch size that is no number) is a 500 in plone.restapi; here a 400 that
   says why.
+* ``GET @search`` with ``fullobjects`` serializes every object of the page in full, which anybody may
+  ask for; plone.restapi takes any ``b_size`` (100,000 answered 2 MB). Here a page with
+  ``fullobjects`` holds at most :data:`FULLOBJECTS_MAX_BATCH_SIZE` items, site-wide; more is a 400.
 """
 
+from plone.restapi.batching import HypermediaBatch
 from plone.restapi.exceptions import QueryParsingError
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
@@ -27,6 +31,9 @@ import transaction
 
 MSG_TRANSITION_IMPOSSIBLE = "The transition ${transition} is not possible here. Possible now: ${possible}."
 MSG_BAD_QUERY = "The search query is not valid: ${reason}"
+MSG_FULLOBJECTS_BATCH_SIZE = 'Parameter "b_size": with "fullobjects" a page may hold at most ${max} items.'
+#: The largest page ``@search`` serializes in full (``fullobjects``), for everybody.
+FULLOBJECTS_MAX_BATCH_SIZE = 100
 MSG_NO_TRANSITION_POSSIBLE = (
     "The transition ${transition} is not possible here; no transition is possible now."
 )
@@ -115,9 +122,21 @@ class CheckedSearchHandler(SearchHandler):
             raise bad_query(error, self.request) from None
 
 
+def check_fullobjects_size(request):
+    """A 400 when a search with ``fullobjects`` asks for a page of more than
+    :data:`FULLOBJECTS_MAX_BATCH_SIZE` items (the size read as plone.restapi's batching reads it)."""
+    size = HypermediaBatch(request, ()).b_size
+    if size > FULLOBJECTS_MAX_BATCH_SIZE:
+        message = _(MSG_FULLOBJECTS_BATCH_SIZE, mapping={"max": FULLOBJECTS_MAX_BATCH_SIZE})
+        raise BadRequest(translate(message, context=request))
+
+
 class ContentSearch(SearchGet):
-    """GET ``@search`` with a 400 for queries that cannot be run."""
+    """GET ``@search`` with a 400 for queries that cannot be run and for pages of full objects that are
+    too large."""
 
     def reply(self):
         query = unflatten_dotted_dict(self.request.form.copy())
+        if "fullobjects" in query:
+            check_fullobjects_size(self.request)
         return CheckedSearchHandler(self.context, self.request).search(query)

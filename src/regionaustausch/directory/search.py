@@ -1,45 +1,34 @@
-"""The directory of a Region: its active representatives, filtered, sorted by name and batched.
-
-One set of functions for every way the directory is shown: the REST API (``@directory``, also as
-CSV) and the Classic UI's directory view and profile cards call them; neither re-implements a filter
-or the visibility of contact details. The results are plain Python data (``str``, ``int``, ``dict``,
-``list``; titles translated for the request); turning them into JSON or HTML is the caller's job.
+"""The directory's search: filters, query string parameters, the search and the entries of a list.
 
 Listings read catalog brains (indexes and metadata: ``municipality_uid``, ``municipality_title``,
-``party``, ``representative_function``, ``topics``, ``sort_name``) and never wake a record for them.
-Contact details are in no index, no metadata column and not in SearchableText, so a record is woken
-only to show its contact details, only for the rows that are shown (the current page, or the rows
-of a CSV download), and only where the caller may see some: the permission "regionaustausch: View
-contact details" on the record (which the record's ``contact_visibility`` sets, see
-content/representative.py) *and* the visibility rule of domain.contact for the caller's level must
-both allow it.
+``party``, ``representative_function``, ``topics``, ``sort_name``, ``public_contact``) and never
+wake a record for them. Contact details are in no index, no metadata column and not in
+SearchableText, so a record is woken only to show its contact details, only for the rows that are
+shown (the current page, or the rows of a CSV download), and only where the caller may see some
+(:func:`regionaustausch.directory.contact.brain_contact`).
 
-Bad filter values raise :class:`InvalidFilter` (a domain ``RuleViolation`` whose ``field`` is the
-name of the parameter); the REST API answers 400 with its message, a view shows it at the filter.
+The results are plain Python data (``str``, ``int``, ``dict``, ``list``; titles translated for the
+request); turning them into JSON or HTML is the caller's job. Bad filter values raise
+:class:`InvalidFilter` (a domain ``RuleViolation`` whose ``field`` is the name of the parameter);
+the REST API answers 400 with its message, a view shows it at the filter.
 """
 
-from AccessControl import getSecurityManager
 from collections import namedtuple
-from plone import api
 from plone.base.utils import munge_search_term
+from plone.batching import Batch
 from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.ParseTree import QueryError
-from regionaustausch import _
-from regionaustausch.domain import contact
+from regionaustausch.directory.contact import brain_contact
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.representatives import FUNCTION_TOKENS
-from regionaustausch.membership import is_network_member
-from regionaustausch.permissions import VIEW_CONTACT_DETAILS
-from regionaustausch.permissions import ModifyPortalContent
+from regionaustausch.listing import catalog
+from regionaustausch.listing import metadata
+from regionaustausch.listing import path_of
+from regionaustausch.listing import translated
 from regionaustausch.vocabularies import FunctionsVocabulary
 from regionaustausch.vocabularies import PartiesVocabulary
 from regionaustausch.vocabularies import TopicsVocabulary
 from regionaustausch.vocabularies import municipality_brains
-from zope.globalrequest import getRequest
-from zope.i18n import translate
-import csv
-import io
-import Missing
 import re
 
 
@@ -50,7 +39,17 @@ MAX_TEXT_LENGTH = 200
 #: Values quoted back in error messages are cut to this length.
 _QUOTE_LENGTH = 60
 
-FILTERS = ("municipality", "topic", "party", "function", "text")
+#: query string parameter -> argument of :func:`search_representatives` (the REST API and the views
+#: take the same parameters).
+PARAMETERS = {
+    "municipality": "municipality",
+    "topic": "topic",
+    "party": "party",
+    "function": "function",
+    "q": "text",
+}
+_PARAMETER_OF = {argument: parameter for parameter, argument in PARAMETERS.items()}
+BATCH_PARAMETERS = ("b_start", "b_size")
 
 MSG_NOT_A_MUNICIPALITY = 'Parameter "${parameter}": "${value}" is not a municipality of this region.'
 MSG_UNKNOWN_TOPIC = 'Parameter "${parameter}": "${value}" is not a known topic.'
@@ -70,79 +69,6 @@ class InvalidFilter(RuleViolation):
 def _quoted(value):
     text = str(value)
     return text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1] + "…"
-
-
-def _request(request):
-    return request if request is not None else getRequest()
-
-
-def _translate(message, request):
-    return translate(message, context=_request(request))
-
-
-def _catalog():
-    return api.portal.get_tool("portal_catalog")
-
-
-def _region_path(region):
-    return "/".join(region.getPhysicalPath())
-
-
-def _metadata(brain, name):
-    """A metadata value of ``brain``, ``None`` where the column is missing or holds nothing."""
-    value = getattr(brain, name, None)
-    return None if value is Missing.Value else value
-
-
-# -- who is asking --------------------------------------------------------------------------------
-
-
-def caller_level(record):
-    """The current user's level for the visibility rule of domain.contact, at ``record``.
-
-    ``editor`` when they may modify the record (municipal editors of its municipality, site
-    administrators, managers, and whoever else holds "Modify portal content" there), ``network`` when
-    they are a network member of the record's Region, ``member`` when logged in, else ``anonymous``.
-    """
-    if api.user.is_anonymous():
-        return contact.ANONYMOUS
-    if getSecurityManager().checkPermission(ModifyPortalContent, record):
-        return contact.EDITOR
-    if is_network_member(record):
-        return contact.NETWORK_MEMBER
-    return contact.MEMBER
-
-
-def may_see_contact(record):
-    """Whether the current user may see the contact details of ``record`` (a Representative).
-
-    Both must allow it: the permission "regionaustausch: View contact details" on the record (granted
-    from its ``contact_visibility`` when it is saved) and domain.contact's rule for that visibility
-    and the caller's level (:func:`caller_level`), so that a permission setting that is out of date
-    cannot show more than the record's visibility says.
-    """
-    if not getSecurityManager().checkPermission(VIEW_CONTACT_DETAILS, record):
-        return False
-    visibility = getattr(record, "contact_visibility", None) or contact.HIDDEN
-    return contact.contact_visible(visibility, caller_level(record))
-
-
-def visible_contact(record):
-    """The contact details of ``record`` (a Representative object) the current user may see: a dict
-    with ``email`` and/or ``phone`` (those filled in), or ``{}`` (see :func:`may_see_contact`)."""
-    if not may_see_contact(record):
-        return {}
-    return {key: value for key in contact.CONTACT_KEYS if (value := getattr(record, key, None))}
-
-
-def _may_need_contact(brain):
-    """Whether waking the record could show anything: only a *public* record can show anonymous users
-    something. Knowing that needs the record's visibility in the catalog (a ``contact_visibility``
-    metadata column); without it, every record of the page is looked at."""
-    visibility = _metadata(brain, "contact_visibility")
-    if visibility is None:
-        return True
-    return visibility == contact.PUBLIC or not api.user.is_anonymous()
 
 
 # -- filters --------------------------------------------------------------------------------------
@@ -193,7 +119,7 @@ def check_batching(b_start=0, b_size=DEFAULT_BATCH_SIZE):
 def _check_municipalities(region, uids):
     if not uids:
         return
-    brains = _catalog().searchResults(UID=uids, portal_type="Municipality", path=_region_path(region))
+    brains = catalog().searchResults(UID=uids, portal_type="Municipality", path=path_of(region))
     known = {brain.UID for brain in brains}
     for uid in uids:
         if uid not in known:
@@ -230,12 +156,13 @@ def _text_query(text):
     return munge_search_term(text) or None
 
 
-DirectorySearch = namedtuple("DirectorySearch", "results brains total b_start b_size")
+DirectorySearch = namedtuple("DirectorySearch", "results batch brains total b_start b_size")
 DirectorySearch.__doc__ = """The answer of :func:`search_representatives`.
 
 ``results``: every matching brain, sorted by name (a lazy catalog result: slicing it wakes nothing);
-``brains``: those of the requested page (a list); ``total``: how many match; ``b_start``, ``b_size``:
-the page, as checked integers."""
+``batch``: the requested page as a plone.batching ``Batch`` (page numbers, previous and next pages);
+``brains``: the brains of that page (a list); ``total``: how many match; ``b_start``, ``b_size``: the
+page, as checked integers."""
 
 
 def directory_query(region, municipality=None, topic=None, party=None, function=None, text=None):
@@ -253,7 +180,7 @@ def directory_query(region, municipality=None, topic=None, party=None, function=
     query = {
         "portal_type": "Representative",
         "review_state": "active",
-        "path": _region_path(region),
+        "path": path_of(region),
         "sort_on": "sort_name",
     }
     if municipalities:
@@ -298,11 +225,43 @@ def search_representatives(
     start, size = check_batching(b_start, b_size)
     query = directory_query(region, municipality, topic, party, function, text)
     try:
-        results = _catalog().searchResults(query)
+        results = catalog().searchResults(query)
         total = len(results)
     except (ParseError, QueryError) as error:  # ZCTextIndex could not parse the search text
         raise InvalidFilter(MSG_TEXT_UNUSABLE, field="text", parameter="text") from error
-    return DirectorySearch(results, list(results[start : start + size]), total, start, size)
+    batch = Batch(results, size, start=start)
+    return DirectorySearch(results, batch, list(batch), total, start, size)
+
+
+# -- query string parameters ----------------------------------------------------------------------
+
+
+def given_filters(form):
+    """The filter parameters of a query string (a request's ``form``) that are given:
+    ``{parameter: value}``, blank values left out."""
+    return {parameter: form[parameter] for parameter in PARAMETERS if form.get(parameter) not in (None, "")}
+
+
+def parameter_of(refusal):
+    """The query string parameter an :class:`InvalidFilter` is about (``q`` for the text)."""
+    return _PARAMETER_OF.get(refusal.field, refusal.field)
+
+
+def search_request(region, form, batched=True):
+    """:func:`search_representatives` with the parameters of a query string (``form``): the filters
+    ``municipality``, ``topic``, ``party``, ``function`` and ``q`` (the text), and, when ``batched``,
+    ``b_start`` and ``b_size``. A refusal names the query string parameter (``q``, not ``text``)."""
+    arguments = {PARAMETERS[parameter]: value for parameter, value in given_filters(form).items()}
+    if batched:
+        arguments.update({name: form[name] for name in BATCH_PARAMETERS if name in form})
+    try:
+        return search_representatives(region, **arguments)
+    except InvalidFilter as refusal:
+        parameter = parameter_of(refusal)
+        if parameter == refusal.field:
+            raise
+        mapping = {**refusal.mapping, "parameter": parameter}
+        raise InvalidFilter(refusal.msgid, field=parameter, **mapping) from refusal
 
 
 # -- entries --------------------------------------------------------------------------------------
@@ -312,12 +271,11 @@ class _Titles:
     """Translated titles of the vocabularies an entry needs, looked up once per listing."""
 
     def __init__(self, region_context, request):
-        self.request = _request(request)
         self.topics = {
-            term.value: _translate(term.title, self.request) for term in TopicsVocabulary(region_context)
+            term.value: translated(term.title, request) for term in TopicsVocabulary(region_context)
         }
         self.functions = {
-            term.value: _translate(term.title, self.request) for term in FunctionsVocabulary(region_context)
+            term.value: translated(term.title, request) for term in FunctionsVocabulary(region_context)
         }
 
     def function(self, token):
@@ -339,9 +297,9 @@ def representative_entry(brain, request=None, with_contact=True, titles=None):
     ``{"@id", "@type", "UID", "title", "name", "municipality": {"@id", "UID", "title"}, "party",
     "function": {"token", "title"} | None, "topics": [{"token", "title"}], "contact": {"email"?,
     "phone"?}}``, and ``"committees"`` when the catalog keeps them as metadata. ``contact`` holds only
-    what the caller may see (:func:`visible_contact`), else ``{}``; with ``with_contact=False`` it is
-    left out and the record is not woken at all. ``titles`` (internal) shares the vocabularies
-    between the rows of one listing.
+    what the caller may see (:func:`~regionaustausch.directory.contact.brain_contact`), else ``{}``;
+    with ``with_contact=False`` it is left out and the record is not woken at all. ``titles``
+    (internal) shares the vocabularies between the rows of one listing.
     """
     titles = titles or _Titles(None, request)
     url = brain.getURL()
@@ -354,18 +312,18 @@ def representative_entry(brain, request=None, with_contact=True, titles=None):
         "name": name,
         "municipality": {
             "@id": _parent_url(url),
-            "UID": _metadata(brain, "municipality_uid"),
-            "title": _metadata(brain, "municipality_title"),
+            "UID": metadata(brain, "municipality_uid"),
+            "title": metadata(brain, "municipality_title"),
         },
-        "party": _metadata(brain, "party") or None,
-        "function": titles.function(_metadata(brain, "representative_function")),
-        "topics": titles.topic_list(_metadata(brain, "topics")),
+        "party": metadata(brain, "party") or None,
+        "function": titles.function(metadata(brain, "representative_function")),
+        "topics": titles.topic_list(metadata(brain, "topics")),
     }
-    committees = _metadata(brain, "committees")
+    committees = metadata(brain, "committees")
     if committees is not None:
         entry["committees"] = list(committees)
     if with_contact:
-        entry["contact"] = visible_contact(brain.getObject()) if _may_need_contact(brain) else {}
+        entry["contact"] = brain_contact(brain)
     return entry
 
 
@@ -386,62 +344,3 @@ def filter_options(region, request=None):
         "parties": [{"token": term.value, "title": term.title} for term in PartiesVocabulary(region)],
         "functions": [{"token": token, "title": title} for token, title in titles.functions.items()],
     }
-
-
-# -- CSV ------------------------------------------------------------------------------------------
-
-CSV_FILENAME = "verzeichnis.csv"
-CSV_DELIMITER = ";"
-CSV_COLUMNS = (
-    ("name", _("Name")),
-    ("municipality", _("Municipality")),
-    ("party", _("Party or council group")),
-    ("function", _("Function")),
-    ("topics", _("Topics")),
-    ("email", _("E-mail address")),
-    ("phone", _("Phone")),
-    ("url", _("Link to the record")),
-)
-# A cell a spreadsheet would run as a formula. Phone numbers (digits, spaces, + / - ( )) are left alone.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PHONE_LIKE = re.compile(r"\+?[0-9 /()\-]+")
-
-
-def _csv_cell(value):
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _PHONE_LIKE.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def _csv_row(entry):
-    contact_details = entry.get("contact") or {}
-    function = entry.get("function") or {}
-    return {
-        "name": entry["name"],
-        "municipality": entry["municipality"]["title"],
-        "party": entry["party"],
-        "function": function.get("title"),
-        "topics": ", ".join(topic["title"] for topic in entry["topics"]),
-        "email": contact_details.get("email"),
-        "phone": contact_details.get("phone"),
-        "url": entry["@id"],
-    }
-
-
-def directory_csv(entries, request=None):
-    """The entries as CSV text for spreadsheets: a header row (translated), then one row per entry.
-
-    Semicolon-separated, every cell quoted where needed (RFC 4180 quoting), CRLF line ends, and
-    beginning with a byte order mark so that spreadsheet programs read the umlauts as UTF-8; encode
-    the result as UTF-8. Cells that a spreadsheet would evaluate as formulas are prefixed with ``'``.
-    Contact details are those in the entries, i.e. what the caller may see.
-    """
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow([_translate(label, request) for _key, label in CSV_COLUMNS])
-    for entry in entries:
-        row = _csv_row(entry)
-        writer.writerow([_csv_cell(row[key]) for key, _label in CSV_COLUMNS])
-    return buffer.getvalue()
