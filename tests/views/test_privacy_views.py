@@ -14,6 +14,26 @@ def test_member_downloads_their_data(site, browse):
     assert [record["fields"]["first_name"] for record in data["representatives"]] == ["Anna"]
 
 
+def test_the_view_and_the_rest_api_send_the_same_download(site, browse):
+    """``@@meine-daten`` and ``@my-data`` are one download: the same data, the same headers, kept by no
+    cache (the answer is the caller's alone)."""
+    http = browse("anna")
+    portal_url = site["portal"].absolute_url()
+    view = http.get(f"{portal_url}/@@meine-daten")
+    rest = http.get(f"{portal_url}/@my-data", headers={"Accept": "application/json"})
+    for response in (view, rest):
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "private, no-store"
+        assert response.headers["Content-Disposition"] == 'attachment; filename="meine-daten.json"'
+        assert response.headers["Content-Type"] == "application/json; charset=utf-8"
+    mine, theirs = view.json(), rest.json()
+    assert mine.pop("@id") == f"{portal_url}/@@meine-daten"
+    assert theirs.pop("@id") == f"{portal_url}/@my-data"
+    del mine["generated"], theirs["generated"]
+    assert mine == theirs
+    assert mine["account"]["id"] == "anna"
+
+
 def test_anonymous_must_log_in(site, browse):
     response = browse().get(f"{site['portal'].absolute_url()}/@@meine-daten", allow_redirects=False)
     assert response.status_code in (302, 401)

@@ -86,13 +86,14 @@ class _Places:
 
 
 def _role_paths(user_id, reach):
-    """Paths where the account holds roles outside the reach: local roles (Owner of what they
-    created is their content, not a role), network groups, roles in the whole site."""
+    """Paths where the account holds roles outside the reach: local roles on what others created (the
+    roles on their own content, Owner and Author, go with the content), network groups, roles in the
+    whole site."""
     created = {brain.getPath() for brain in search(Creator=user_id)}
     paths = [
         path
-        for path, (_obj, roles) in local_roles(user_id, every=True).items()
-        if not reach.covers_roles(path) and (set(roles) - {"Owner"} or path not in created)
+        for path in local_roles(user_id, every=True)
+        if path not in created and not reach.covers_roles(path)
     ]
     ours = network_groups()
     for group in groups_of(user_id):
