@@ -80,3 +80,19 @@ def test_members_cannot_anonymise(site, browse):
     record = former_record(site)
     response = browse("jonas").get(f"{record.absolute_url()}/@@anonymise", allow_redirects=False)
     assert response.status_code in (302, 401, 403)
+
+
+def test_the_record_offers_anonymising_to_who_may(site, browse):
+    """The record's page asks privacy.may_anonymise, as the REST service's permission does: the
+    municipality's editors and site administrators see the button on a former record, members do not."""
+    api.user.create(email="sa@example.invalid", username="siteadmin", password="secret-views-1")
+    api.user.grant_roles(username="siteadmin", roles=["Site Administrator"])
+    api.user.create(email="ebs@example.invalid", username="editor-bs", password="secret-views-1")
+    api.user.grant_roles(username="editor-bs", roles=["Editor"], obj=site["region"]["bs"])
+    api.user.create(email="epe@example.invalid", username="editor-pe", password="secret-views-1")
+    api.user.grant_roles(username="editor-pe", roles=["Editor"], obj=site["region"]["pe"])
+    record = former_record(site)
+    button = f"{record.absolute_url()}/@@anonymise"
+    for user, offered in (("siteadmin", True), ("editor-bs", True), ("editor-pe", False), ("jonas", False)):
+        page = browse(user).get(record.absolute_url())
+        assert (button in page.text) is offered, user
