@@ -389,8 +389,8 @@ def test_api_docs(network):
         "others' objects, and purges the versions of their content. Editors of the municipality may do "
         "that within their municipality's region: an account that also has content, roles, supports or "
         "moderation notes elsewhere is refused with 403 saying what and where, for a site administrator "
-        "to anonymise. The answer counts what was done (`history`: entries of what they did to others' "
-        "objects; `versions_purged`) and lists in `not_changed` what may still name them but is not "
+        "to anonymise. The answer counts what was done (`history`: others' objects whose workflow "
+        "history named them as the actor; `versions_purged`) and lists in `not_changed` what may still name them but is not "
         "theirs to change (`text`: others' texts that mention them; `versions`: versions of others' "
         "content they acted on or quoted them in).",
     )

@@ -111,8 +111,7 @@ def _anonymise_record(record, user_id, scrubber, reindex, actor):
         lockable.clear_locks()
     for name in ("salutation", "academic_title", "party", "function", "email", "phone", "consent_date"):
         setattr(record, name, None)
-    for name in ("user_id", "oparl_id"):
-        setattr(record, name, None)
+    record.user_id = record.oparl_id = None
     record.first_name = ANONYMOUS_FIRST_NAME
     record.last_name = ANONYMOUS_LAST_NAME
     record.committees = []
@@ -250,6 +249,7 @@ def anonymise_representative(record):
     that names nobody: ``{"record": the renamed record, "records": n, "content": n, "renamed": n,
     "supports": n, "moderation": n, "attributions": n, "history": n, "versions_purged": n,
     "reindexed": n, "redirects_removed": n, "not_changed": [{"@id": url, "what": ...}]}``, where
+    ``history`` counts others' objects whose workflow history named them as the actor, and
     ``not_changed`` lists what may still name the person but is not theirs to change: ``"text"`` (others'
     texts that mention them, quotes of them outside the caller's reach included) and ``"versions"``
     (the versions CMFEditions keeps of others' content that they acted on or that quoted them).
