@@ -390,9 +390,9 @@ def test_api_docs(network):
         "that within their municipality's region: an account that also has content, roles, supports or "
         "moderation notes elsewhere is refused with 403 saying what and where, for a site administrator "
         "to anonymise. The answer counts what was done (`history`: others' objects whose workflow "
-        "history named them as the actor; `versions_purged`) and lists in `not_changed` what may still name them but is not "
-        "theirs to change (`text`: others' texts that mention them; `versions`: versions of others' "
-        "content they acted on or quoted them in).",
+        "history named them as the actor; `versions_purged`) and lists in `not_changed` what may "
+        "still name them but is not theirs to change (`text`: others' texts that mention them; "
+        "`versions`: versions of others' content they acted on or quoted them in).",
     )
     rec.call("Everything stored about me", "GET", "/@my-data", token=token, expect=200)
     jonas = f"{region}/landkreis-peine/jonas-muster"
