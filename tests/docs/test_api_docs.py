@@ -374,9 +374,25 @@ def test_api_docs(network):
 
     rec.chapter(
         "Privacy (DSGVO)",
-        "`GET @my-data` on the site gives the caller everything stored about "
-        "them; `POST @anonymise` on a former representative's record erases the person from it and "
-        "from their posts and supports (editors of the municipality, site administrators).",
+        "`GET @my-data` on the site gives the caller everything stored about them, as the download "
+        "`meine-daten.json` (`Cache-Control: private, no-store`; 401 without a login): `account` (the "
+        "member data), `memberships` (groups; `kind` is `network`, `editors` or `other`), `local_roles` "
+        "(roles given to them on the site, a Region, Municipality or Forum, or on whatever the catalog "
+        "names them in), `representatives` (their records with every field and the workflow history; "
+        "`by_me` instead of who else acted), `threads`, `posts` (with the reason if hidden, not the "
+        "moderator), `content` (everything else they created), `supports`, `moderation` (posts they hid "
+        "as a moderator) and `form_submissions` (the rows a form's action \"Save data with the "
+        "submitter's account\" stored with their account; a row that merely contains their address is "
+        "not theirs).\n\n"
+        "`POST @anonymise` on a former representative's record erases the person from it, from their "
+        "posts, threads, supports and moderation notes, from the workflow history of what they did to "
+        "others' objects, and purges the versions of their content. Editors of the municipality may do "
+        "that within their municipality's region: an account that also has content, roles, supports or "
+        "moderation notes elsewhere is refused with 403 saying what and where, for a site administrator "
+        "to anonymise. The answer counts what was done (`history`: others' objects whose workflow "
+        "history named them as the actor; `versions_purged`) and lists in `not_changed` what may "
+        "still name them but is not theirs to change (`text`: others' texts that mention them; "
+        "`versions`: versions of others' content they acted on or quoted them in).",
     )
     rec.call("Everything stored about me", "GET", "/@my-data", token=token, expect=200)
     jonas = f"{region}/landkreis-peine/jonas-muster"

@@ -3,7 +3,9 @@ anonymises a former representative, and afterwards no REST response names her an
 
 from datetime import date
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 from regionaustausch.membership import editors_group_id
+from regionaustausch.supports import storage
 import json
 import pytest
 import transaction
@@ -178,7 +180,8 @@ def test_editor_anonymises_and_no_response_names_her(scene, session):
     assert data["content"] == 2
     assert data["supports"] == 1
     assert data["attributions"] == 1
-    assert data["mentions"] == []
+    assert data["not_changed"] == []
+    assert data["versions_purged"] == 0
     assert data["anonymised"]["by"] == "editor-bs"
     record_url = data["@id"]
 
@@ -283,10 +286,10 @@ def test_refusals(scene, session):
     url = f"{scene['record_url']}/@anonymise"
     assert session().post(url).status_code == 401
 
-    # A reviewer sees the former record but may not anonymise it.
+    # A reviewer sees the former record but lacks the permission the service is registered with.
     refused = session("reviewer", PASSWORD).post(url)
-    assert refused.status_code == 403
-    assert refused.json()["message"] == "You may not anonymise this record."
+    assert refused.status_code == 401
+    assert refused.json()["type"] == "Unauthorized"
 
     # The editor of another municipality may not even see it.
     assert session("editor-sz", PASSWORD).post(url).status_code in (401, 403, 404)
@@ -315,3 +318,160 @@ def test_refusal_in_german(scene, session):
     refused = http.post(f"{scene['wolf_url']}/@anonymise")
     assert refused.status_code == 400
     assert "Ausgeschieden" in refused.json()["message"], json.dumps(refused.json())
+
+
+def neighbour(portal):
+    """A second Region, "Nachbarregion", with a public forum and a proposal in discussion."""
+    with api.env.adopt_roles(["Manager"]):
+        region = api.content.create(container=portal, type="Region", id="nachbar", title="Nachbarregion")
+        forum = api.content.create(container=region, type="Forum", id="forum", title="Forum der Nachbarn")
+        api.content.transition(obj=forum, transition="publish")
+        proposal = api.content.create(
+            container=region, type="ExchangeProposal", id="vorschlag", title="Radwege"
+        )
+        api.content.transition(obj=proposal, transition="submit")
+        api.content.transition(obj=proposal, transition="open_discussion")
+    return region, forum, proposal
+
+
+def holds_role(portal):
+    api.user.grant_roles(username=USER, roles=["Editor"], obj=portal["region"]["salzgitter"])
+    return "Stadt Salzgitter"
+
+
+def wrote_elsewhere(portal):
+    """She wrote in the neighbours' forum while she had a record there (since deleted)."""
+    _region, forum, _proposal = neighbour(portal)
+    with api.env.adopt_user(username=USER):
+        createContentInContainer(forum, "Thread", checkConstraints=False, title="Grüße", text=None)
+    return "Forum der Nachbarn"
+
+
+def supported_elsewhere(portal):
+    _region, _forum, proposal = neighbour(portal)
+    storage(proposal).add(USER, None)
+    return "Nachbarregion"
+
+
+@pytest.mark.parametrize(
+    ("outside", "what"),
+    [(holds_role, "roles"), (wrote_elsewhere, "content"), (supported_elsewhere, "supports proposals")],
+)
+def test_editor_may_not_anonymise_beyond_her_municipality(scene, session, outside, what):
+    """An editor of Braunschweig anonymises within Braunschweig and its region only: when the account
+    also holds roles, content or supports elsewhere, she is refused (403, saying what and where), and a
+    site administrator anonymises it."""
+    portal = scene["portal"]
+    sync(portal)
+    place = outside(portal)
+    transaction.commit()
+
+    refused = session("editor-bs", PASSWORD).post(f"{scene['record_url']}/@anonymise")
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["type"] == "Forbidden"
+    message = refused.json()["message"]
+    assert f"„{place}“" in message
+    assert what in message
+    assert "site administrator" in message
+    admin = session("admin")
+    assert admin.get(scene["record_url"]).json()["first_name"] == "Annegret"  # nothing changed
+    assert admin.get(scene["thread_url"]).json()["title"] == "Frage von Annegret Quarkfeld"
+
+    response = admin.post(f"{scene['record_url']}/@anonymise")
+    assert response.status_code == 200, response.text
+    assert leaks(response.text) == []
+
+
+def test_refusal_beyond_the_municipality_in_german(scene, session):
+    portal = scene["portal"]
+    sync(portal)
+    holds_role(portal)
+    api.portal.set_registry_record("plone.default_language", "de")
+    api.portal.set_registry_record("plone.available_languages", ["de"])
+    transaction.commit()
+    http = session("editor-bs", PASSWORD)
+    http.headers["Accept-Language"] = "de"
+    refused = http.post(f"{scene['record_url']}/@anonymise")
+    assert refused.status_code == 403
+    assert refused.json()["message"] == (
+        "Das Konto hat auch Rollen in „Stadt Salzgitter“, außerhalb Ihrer Gebietskörperschaft; bitte "
+        "wenden Sie sich zum Anonymisieren an die Website-Administration."
+    )
+
+
+def test_what_she_did_to_others_is_anonymised_too(scene, session):
+    """As a moderator she hid and restored Bernd's answer; as an editor she approved Carla's record.
+    Her id goes from those workflow histories as well, though neither is hers."""
+    portal = scene["portal"]
+    sync(portal)
+    with api.env.adopt_roles(["Manager"]):
+        api.user.grant_roles(username=USER, roles=["Reviewer"], obj=portal["region"])
+        carla = api.content.create(
+            container=portal["region"]["braunschweig"],
+            type="Representative",
+            title="x",
+            first_name="Carla",
+            last_name="Neu",
+        )
+    transaction.commit()
+    anna = session(USER, PASSWORD)
+    for transition in ("hide", "restore"):
+        response = anna.post(f"{scene['reply_url']}/@workflow/{transition}", json={"comment": "Geprüft."})
+        assert response.status_code == 200, response.text
+    response = anna.post(f"{carla.absolute_url()}/@workflow/approve")
+    assert response.status_code == 200, response.text
+    # She left office and her roles; her editor anonymises her.
+    sync(portal)
+    api.user.revoke_roles(username=USER, roles=["Reviewer"], obj=portal["region"])
+    transaction.commit()
+    admin = session("admin")
+    assert USER in admin.get(f"{scene['reply_url']}/@history").text
+
+    response = session("editor-bs", PASSWORD).post(f"{scene['record_url']}/@anonymise")
+    assert response.status_code == 200, response.text
+    assert response.json()["history"] == 2
+    for url in (scene["reply_url"], carla.absolute_url()):
+        url = url.replace("frage-von-annegret-quarkfeld", "frage-von-ehemaliges-mitglied")
+        history = admin.get(f"{url}/@history").json()
+        assert leaks(json.dumps(history)) == [], url
+        assert "ehemaliges Mitglied" in {entry["actor"]["id"] for entry in history}
+        assert admin.get(f"{url}/@workflow").status_code == 200
+        assert leaks(admin.get(f"{url}/@workflow").text) == []
+
+
+def test_versions_of_her_content_are_purged(scene, session):
+    """CMFEditions keeps versions of a page she wrote on the site, with the old text and her id; they
+    are purged, and the report says how many. The page lies outside the region, so a site administrator
+    anonymises her."""
+    portal = scene["portal"]
+    sync(portal)
+    with api.env.adopt_user(username=USER):
+        page = createContentInContainer(
+            portal, "Document", checkConstraints=False, title="Notizen von Annegret Quarkfeld"
+        )
+    repository = api.portal.get_tool("portal_repository")
+    with api.env.adopt_roles(["Manager"]):
+        repository.save(page, comment="Erste Fassung von Annegret Quarkfeld")
+        page.description = "Zweiter Stand"
+        repository.save(page, comment="Zweite Fassung")
+        # The first version was saved when she added the page.
+        assert repository.getHistoryMetadata(page).getLength(countPurged=False) == 3
+    transaction.commit()
+    admin = session("admin")
+    assert leaks(admin.get(f"{page.absolute_url()}/@history").text)
+
+    response = admin.post(f"{scene['record_url']}/@anonymise")
+    assert response.status_code == 200, response.text
+    assert response.json()["versions_purged"] == 3
+    assert response.json()["not_changed"] == []
+    sync(portal)
+    [page] = [
+        brain._unrestrictedGetObject()
+        for brain in api.content.find(portal_type="Document", unrestricted=True)
+    ]
+    with api.env.adopt_roles(["Manager"]):
+        assert repository.getHistoryMetadata(page).getLength(countPurged=False) == 0
+    history = admin.get(f"{page.absolute_url()}/@history")
+    assert history.status_code == 200
+    assert leaks(history.text) == []
+    assert leaks(admin.get(page.absolute_url()).text) == []

@@ -14,6 +14,26 @@ def test_member_downloads_their_data(site, browse):
     assert [record["fields"]["first_name"] for record in data["representatives"]] == ["Anna"]
 
 
+def test_the_view_and_the_rest_api_send_the_same_download(site, browse):
+    """``@@meine-daten`` and ``@my-data`` are one download: the same data, the same headers, kept by no
+    cache (the answer is the caller's alone)."""
+    http = browse("anna")
+    portal_url = site["portal"].absolute_url()
+    view = http.get(f"{portal_url}/@@meine-daten")
+    rest = http.get(f"{portal_url}/@my-data", headers={"Accept": "application/json"})
+    for response in (view, rest):
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "private, no-store"
+        assert response.headers["Content-Disposition"] == 'attachment; filename="meine-daten.json"'
+        assert response.headers["Content-Type"] == "application/json; charset=utf-8"
+    mine, theirs = view.json(), rest.json()
+    assert mine.pop("@id") == f"{portal_url}/@@meine-daten"
+    assert theirs.pop("@id") == f"{portal_url}/@my-data"
+    del mine["generated"], theirs["generated"]
+    assert mine == theirs
+    assert mine["account"]["id"] == "anna"
+
+
 def test_anonymous_must_log_in(site, browse):
     response = browse().get(f"{site['portal'].absolute_url()}/@@meine-daten", allow_redirects=False)
     assert response.status_code in (302, 401)
@@ -60,3 +80,19 @@ def test_members_cannot_anonymise(site, browse):
     record = former_record(site)
     response = browse("jonas").get(f"{record.absolute_url()}/@@anonymise", allow_redirects=False)
     assert response.status_code in (302, 401, 403)
+
+
+def test_the_record_offers_anonymising_to_who_may(site, browse):
+    """The record's page asks privacy.may_anonymise, as the REST service's permission does: the
+    municipality's editors and site administrators see the button on a former record, members do not."""
+    api.user.create(email="sa@example.invalid", username="siteadmin", password="secret-views-1")
+    api.user.grant_roles(username="siteadmin", roles=["Site Administrator"])
+    api.user.create(email="ebs@example.invalid", username="editor-bs", password="secret-views-1")
+    api.user.grant_roles(username="editor-bs", roles=["Editor"], obj=site["region"]["bs"])
+    api.user.create(email="epe@example.invalid", username="editor-pe", password="secret-views-1")
+    api.user.grant_roles(username="editor-pe", roles=["Editor"], obj=site["region"]["pe"])
+    record = former_record(site)
+    button = f"{record.absolute_url()}/@@anonymise"
+    for user, offered in (("siteadmin", True), ("editor-bs", True), ("editor-pe", False), ("jonas", False)):
+        page = browse(user).get(record.absolute_url())
+        assert (button in page.text) is offered, user

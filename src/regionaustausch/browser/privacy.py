@@ -1,30 +1,19 @@
 """Privacy in the Classic UI: everyone downloads what is stored about them (``@@meine-daten``, the
-same data as the REST API's ``@my-data``), and editors anonymise a former representative on request
-(``@@anonymise`` on the record, the same function as ``@anonymise``)."""
+same download as the REST API's ``@my-data``), and editors anonymise a former representative on
+request (``@@anonymise`` on the record, the same function as ``@anonymise``)."""
 
-from plone import api
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.privacy import AnonymisationRefused
 from regionaustausch.privacy import anonymise_representative
-from regionaustausch.privacy import collect_user_data
-import json
-
-
-FILENAME = "meine-daten.json"
+from regionaustausch.privacy import my_data_download
 
 
 class MyDataDownload(RegionaustauschView):
     """``@@meine-daten``: the current user's data as a JSON download (the view needs a login)."""
 
     def __call__(self):
-        data = collect_user_data(api.user.get_current().getId())
-        data["@id"] = f"{self.context.absolute_url()}/@@meine-daten"
-        response = self.request.response
-        response.setHeader("Content-Type", "application/json; charset=utf-8")
-        response.setHeader("Content-Disposition", f'attachment; filename="{FILENAME}"')
-        response.setHeader("Cache-Control", "private, no-store")
-        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, default=str)
+        return my_data_download(self.request, f"{self.context.absolute_url()}/@@meine-daten")
 
 
 class AnonymiseForm(RegionaustauschView):

@@ -14,9 +14,9 @@ from regionaustausch.caching import no_store
 from regionaustausch.content.region import find_region
 from regionaustausch.directory.contact import may_see_contact
 from regionaustausch.directory.contact import visible_contact
-from regionaustausch.permissions import ANONYMISE_REPRESENTATIVE
 from regionaustausch.permissions import ModifyPortalContent
 from regionaustausch.permissions import ReviewPortalContent
+from regionaustausch.privacy import may_anonymise
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 import re
@@ -81,10 +81,9 @@ class RepresentativeView(RegionaustauschView):
         return phone_href(self.contact["phone"]) if self.contact.get("phone") else None
 
     def may_anonymise(self):
-        """Editors of a former record are offered its anonymisation (privacy.py decides the rest)."""
-        return self.state_of() == "former" and api.user.has_permission(
-            ANONYMISE_REPRESENTATIVE, obj=self.context
-        )
+        """Editors of a former record are offered its anonymisation (regionaustausch.privacy decides
+        the rest when they ask)."""
+        return self.state_of() == "former" and may_anonymise(self.context)
 
     def show_state(self):
         """Editors see the record's state (pending, active, former); everybody else sees active ones."""

@@ -1,0 +1,1 @@
+"""collective.easyform for regionaustausch: the form actions of the add-on."""
