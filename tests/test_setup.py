@@ -21,7 +21,7 @@ class TestInstalled:
         assert IRegionaustauschLayer in browser_layers
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version(PROFILE) == "1000"
+        assert profile_last_version(PROFILE) == "1001"
 
     def test_dependencies_installed(self, installer):
         assert installer.is_product_installed("plone.restapi")

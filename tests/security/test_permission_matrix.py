@@ -216,6 +216,32 @@ meeting-cancelled             view                  Y    Y    Y    Y    Y    Y  
 meeting-cancelled             edit                  .    .    .    .    .    .    Y    .    Y    Y    .
 meeting-cancelled             delete                .    .    .    .    .    .    Y    .    Y    Y    .  # wf
 meeting-cancelled             replan                .    .    .    .    .    .    Y    .    Y    Y    .  # wf
+
+# Sharing (issue 9): delegating roles and blocking inheritance, for every type in every state
+site                          share                 .    .    .    .    .    .    .    .    Y    Y    .
+region                        share                 .    .    .    .    .    .    .    .    Y    Y    .
+municipality-a                share                 .    .    .    .    .    .    .    .    Y    Y    .
+representative-pending        share                 .    .    .    .    .    .    .    .    Y    Y    .
+representative-active         share                 .    .    .    .    .    .    .    .    Y    Y    .
+representative-former         share                 .    .    .    .    .    .    .    .    Y    Y    .
+forum-internal                share                 .    .    .    .    .    .    .    .    Y    Y    .
+forum-public                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+forum-closed                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-internal               share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-internal-locked        share                 .    .    .    .    .    .    .    .    Y    Y    .
+post-internal                 share                 .    .    .    .    .    .    .    .    Y    Y    .
+post-pending                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+post-internal-hidden          share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-draft                share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-submitted            share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-discussion           share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-accepted             share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-realised             share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-rejected             share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-withdrawn            share                 .    .    .    .    .    .    .    .    Y    Y    .
+meeting-planned               share                 .    .    .    .    .    .    .    .    Y    Y    .
+meeting-held                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+meeting-cancelled             share                 .    .    .    .    .    .    .    .    Y    Y    .
 """
 
 #: Where each target of the table is in the site of conftest.py (relative to the portal).
@@ -253,6 +279,8 @@ TARGETS = {
     "proposal-discussion-quorum": "region1/proposal-ready",
     "proposal-accepted": "region1/proposal-accepted",
     "proposal-realised": "region1/proposal-realised",
+    "proposal-rejected": "region1/proposal-rejected",
+    "proposal-withdrawn": "region1/proposal-withdrawn",
     "meeting-planned": "region1/proposal-accepted/meeting-planned",
     "meeting-held": "region1/proposal-accepted/meeting-held",
     "meeting-cancelled": "region1/proposal-accepted/meeting-cancelled",
@@ -463,6 +491,28 @@ def check_withdraw_support(portal, obj, path, cell):
     return {"withdraw_support": attempt(support_and_withdraw, NotSupported)}
 
 
+#: What the Sharing page needs: delegating roles at all, each of Plone's delegatable roles, and Zope's
+#: "Change local roles" (``manage_setLocalRoles``).
+SHARING_PERMISSIONS = (
+    "Sharing page: Delegate roles",
+    "Sharing page: Delegate Reader role",
+    "Sharing page: Delegate Editor role",
+    "Sharing page: Delegate Contributor role",
+    "Sharing page: Delegate Reviewer role",
+    "Change local roles",
+)
+
+
+def check_share(portal, obj, path, cell):
+    """Who may delegate roles or block the inheritance of local roles (``@@sharing``, ``@sharing``)."""
+    held = [has_permission(permission, obj, cell) for permission in SHARING_PERMISSIONS]
+    return {
+        "permission": all(held),
+        "any delegation": any(held),
+        "@@sharing": attempt(lambda: traverse(portal, path).restrictedTraverse("@@sharing")),
+    }
+
+
 def check_contact(portal, obj, path, cell):
     def read_contact():
         details = guarded_getattr(traverse(portal, path), "contact_details")()
@@ -492,6 +542,7 @@ ACTIONS = {
     "support-again": check_support_again,
     "withdraw-support": check_withdraw_support,
     "contact": check_contact,
+    "share": check_share,
     "reason": check_reason,
 }
 
@@ -540,8 +591,27 @@ def test_table_covers_every_role_and_type():
     }
     assert len(CELLS) == len(ROWS) * len(ROLES)
     actions = {action for _target, action, _marks in ROWS}
-    for required in ("view", "edit", "delete", "support", "contact", "hide", "restore", "add-Post"):
+    for required in ("view", "edit", "delete", "support", "contact", "hide", "restore", "add-Post", "share"):
         assert required in actions
+
+
+class TestSharingRows:
+    def test_every_state_of_every_type_has_a_sharing_row(self, network):
+        """The Sharing rows name every state of every workflow of ours (issue 9: "in every state")."""
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        shared = {TARGETS[target] for target, action, _marks in ROWS if action == "share"}
+        covered = set()
+        for path in shared:
+            obj = network.unrestrictedTraverse(path) if path else network
+            for workflow in workflow_tool.getWorkflowsFor(obj) if path else ():
+                covered.add((workflow.getId(), api.content.get_state(obj)))
+        expected = {
+            (workflow_id, state)
+            for workflow_id in workflow_tool.objectIds()
+            if workflow_id.startswith("regionaustausch_")
+            for state in workflow_tool[workflow_id].states.objectIds()
+        }
+        assert covered == expected
 
 
 def _type_of(target):
