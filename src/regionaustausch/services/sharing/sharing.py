@@ -1,9 +1,10 @@
+from AccessControl import getSecurityManager
 from plone.restapi.services.content.sharing import SharingGet
 from plone.restapi.services.content.sharing import SharingPost
 from regionaustausch import _
+from regionaustausch.permissions import DelegateRoles
 from zExceptions import Forbidden
 from zope.i18n import translate
-from zope.security import checkPermission
 
 
 MSG_NOT_ALLOWED = _("Only site administrators can delegate roles here or change their inheritance.")
@@ -11,7 +12,7 @@ MSG_NOT_ALLOWED = _("Only site administrators can delegate roles here or change 
 
 def check_delegate_roles(service):
     """Refuse with a 403 that says why (plone.restapi's own check answers with ``null``)."""
-    if not checkPermission("plone.DelegateRoles", service.context):
+    if not getSecurityManager().checkPermission(DelegateRoles, service.context):
         raise Forbidden(translate(MSG_NOT_ALLOWED, context=service.request))
 
 
