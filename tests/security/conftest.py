@@ -165,6 +165,10 @@ def build_region_1(portal):
             thread = create(
                 forum, "Thread", "thread", title=f"Thema in {forum.title}", text=html("Worum es geht")
             )
+        if forum is premod:
+            with acting_as("reviewer"):
+                transition(thread, "publish")  # a new thread waits for approval there
+        with acting_as("owner"):
             create(thread, "Post", "post", text=html("Ein Beitrag"))
             if forum is not premod:
                 create(thread, "Post", "post-hidden", text=html("Ein verborgener Beitrag"))
@@ -181,6 +185,11 @@ def build_region_1(portal):
                 transition(locked, "lock")
                 if forum is internal:
                     transition(thread["post-other-hidden"], "hide", comment="Beleidigend")
+    with acting_as("owner"):
+        create(premod, "Thread", "thread-pending", title="Wartet", text=html("Noch nicht frei"))
+        create(internal, "Thread", "thread-hidden", title="Verborgen", text=html("Unpassend"))
+    with acting_as("reviewer"):
+        transition(internal["thread-hidden"], "hide", comment="Beleidigend")
     with acting_as("site_admin"):
         transition(public, "publish")
         transition(closed, "close")

@@ -39,6 +39,7 @@ from plone.app.textfield.value import RichTextValue
 from regionaustausch import moderation
 from regionaustausch import supports
 from regionaustausch.domain.supports import AlreadySupported
+from regionaustausch.domain.supports import LoginRequired
 from regionaustausch.domain.supports import NotANetworkMember
 from regionaustausch.domain.supports import NotSupported
 from regionaustausch.domain.supports import SupportClosed
@@ -126,6 +127,19 @@ thread-internal               edit                  .    .    .    Y    .    .  
 thread-internal               delete                .    .    .    .    .    .    .    .    Y    Y    .
 thread-internal               lock                  .    .    .    .    .    .    .    Y    Y    Y    .
 thread-internal               add-Post              .    .    Y    Y    .    .    .    Y    Y    Y    .
+thread-internal               hide                  .    .    .    .    .    .    .    Y    Y    Y    .
+thread-internal               pin                   .    .    .    .    .    .    .    .    Y    Y    .
+thread-pending                view                  .    .    .    Y    .    .    .    Y    Y    Y    .
+thread-pending                edit                  .    .    .    Y    .    .    .    .    Y    Y    .
+thread-pending                delete                .    .    .    .    .    .    .    .    Y    Y    .
+thread-pending                publish               .    .    .    .    .    .    .    Y    Y    Y    .
+thread-pending                hide                  .    .    .    .    .    .    .    Y    Y    Y    .
+thread-pending                add-Post              .    .    .    .    .    .    .    .    .    .    .
+thread-hidden                 view                  .    .    .    Y    .    .    .    Y    Y    Y    .
+thread-hidden                 reason                .    .    .    Y    .    .    .    Y    Y    Y    .
+thread-hidden                 edit                  .    .    .    .    .    .    .    .    Y    Y    .
+thread-hidden                 restore               .    .    .    .    .    .    .    Y    Y    Y    .
+thread-hidden                 add-Post              .    .    .    .    .    .    .    .    .    .    .
 thread-internal-locked        view                  .    .    Y    Y    .    .    Y    Y    Y    Y    .
 thread-internal-locked        edit                  .    .    .    .    .    .    .    .    Y    Y    .
 thread-internal-locked        delete                .    .    .    .    .    .    .    .    Y    Y    .
@@ -229,6 +243,8 @@ forum-public                  share                 .    .    .    .    .    .  
 forum-closed                  share                 .    .    .    .    .    .    .    .    Y    Y    .
 thread-internal               share                 .    .    .    .    .    .    .    .    Y    Y    .
 thread-internal-locked        share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-pending                share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-hidden                 share                 .    .    .    .    .    .    .    .    Y    Y    .
 post-internal                 share                 .    .    .    .    .    .    .    .    Y    Y    .
 post-pending                  share                 .    .    .    .    .    .    .    .    Y    Y    .
 post-internal-hidden          share                 .    .    .    .    .    .    .    .    Y    Y    .
@@ -264,6 +280,8 @@ TARGETS = {
     "thread-public": "region1/forum-public/thread",
     "thread-public-locked": "region1/forum-public/thread-locked",
     "thread-closed": "region1/forum-closed/thread",
+    "thread-pending": "region1/forum-premod/thread-pending",
+    "thread-hidden": "region1/forum-internal/thread-hidden",
     "post-internal": "region1/forum-internal/thread/post",
     "post-pending": "region1/forum-premod/thread/post",
     "post-internal-hidden": "region1/forum-internal/thread/post-hidden",
@@ -454,6 +472,8 @@ def check_transition(name):
 
 
 def _expected_refusal(cell, state):
+    if cell.user_id is None:
+        return LoginRequired
     if cell.role not in NETWORK_MEMBERS:
         return NotANetworkMember
     if state != "discussion":
@@ -471,7 +491,7 @@ def check_support(portal, obj, path, cell):
 
 def check_support_again(portal, obj, path, cell):
     def support_twice():
-        with contextlib.suppress(NotANetworkMember):
+        with contextlib.suppress(NotANetworkMember, LoginRequired):
             supports.add_support(obj)
         supports.add_support(obj)
 
@@ -483,12 +503,12 @@ def check_support_again(portal, obj, path, cell):
 
 def check_withdraw_support(portal, obj, path, cell):
     def support_and_withdraw():
-        with contextlib.suppress(NotANetworkMember):
+        with contextlib.suppress(NotANetworkMember, LoginRequired):
             supports.add_support(obj)
         supports.withdraw_support(obj)
         assert supports.storage(obj).get(cell.user_id) is None
 
-    return {"withdraw_support": attempt(support_and_withdraw, NotSupported)}
+    return {"withdraw_support": attempt(support_and_withdraw, (NotSupported, LoginRequired))}
 
 
 #: What the Sharing page needs: delegating roles at all, each of Plone's delegatable roles, and Zope's
@@ -525,6 +545,14 @@ def check_contact(portal, obj, path, cell):
     }
 
 
+def check_pin(portal, obj, path, cell):
+    """Pinning a thread: editing it, and the write permission of its ``pinned`` field (Moderate)."""
+    return {
+        "permission": has_permission("Modify portal content", obj, cell)
+        and has_permission("regionaustausch: Moderate", obj, cell)
+    }
+
+
 def check_reason(portal, obj, path, cell):
     def read_reason():
         post = traverse(portal, path)
@@ -543,6 +571,7 @@ ACTIONS = {
     "withdraw-support": check_withdraw_support,
     "contact": check_contact,
     "share": check_share,
+    "pin": check_pin,
     "reason": check_reason,
 }
 

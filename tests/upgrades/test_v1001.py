@@ -95,6 +95,8 @@ def test_the_site_starts_as_1000_left_it(old_site):
     assert api.user.has_permission(DELEGATE_ROLES, username="tom", obj=old_site["thread"])
     for permission in SHARING:
         assert acquires(old_site["portal"], permission)
+    # the writer of a post reads its workflow history (who moderated, and why)
+    assert api.user.has_permission("Request review", username="tom", obj=old_site["post"])
     assert api.content.get_state(old_site["thread"]) == "open"
 
 
@@ -120,6 +122,15 @@ def test_the_upgrade_takes_sharing_from_owners_on_existing_content(old_site):
     assert api.user.has_permission("View", username="tom", obj=old_site["post"])
     members = membership.members_group_id(old_site["region"])
     assert "tom" in {user.getId() for user in api.user.get_users(groupname=members)}
+    # the histories are for the moderators now
+    for permission in ("Request review", "Review portal content", "CMFEditions: Access previous versions"):
+        assert not api.user.has_permission(permission, username="tom", obj=old_site["post"])
+    # and a new thread in a pre-moderated forum waits for a moderator
+    with api.env.adopt_user(username="anna"):
+        thread = api.content.create(
+            container=old_site["thread"].aq_parent, type="Thread", id="new", title="N", text=html("Neu")
+        )
+    assert api.content.get_state(thread) == "pending"
 
 
 def test_the_upgrade_is_registered_from_1000_to_1001(portal):

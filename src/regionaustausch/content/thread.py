@@ -10,6 +10,7 @@ from Acquisition import aq_base
 from DateTime import DateTime
 from persistent import Persistent
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from regionaustausch import _
@@ -62,6 +63,9 @@ class IThread(model.Schema):
         required=True,
     )
 
+    # Pinning is the moderators' decision: the edit forms and plone.restapi leave the field alone for
+    # anyone else (its owner may edit the thread, not its place in the forum).
+    directives.write_permission(pinned="regionaustausch.Moderate")
     pinned = schema.Bool(
         title=_("Pinned"),
         description=_("Pinned threads are listed first in their forum."),
