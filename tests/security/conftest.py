@@ -374,28 +374,26 @@ def http_site(functional_portal):
     }
 
 
-def http_session(user=None, password=HTTP_PASSWORD):
-    """A requests session speaking JSON as ``user`` (None: anonymous)."""
-    session = requests.Session()
-    session.headers.update({"Accept": "application/json", "Content-Type": "application/json"})
-    if user is not None:
-        session.auth = (user, password)
-    return session
-
-
-def sync(portal):
-    """See what the server's transactions committed."""
-    transaction.begin()
-    portal._p_jar.sync()
-
-
 @pytest.fixture
 def http():
-    """``http(user)``: a JSON requests session as that user of ``http_site`` (None: anonymous)."""
-    return http_session
+    """``http(user)``: a requests session speaking JSON as that user of ``http_site`` (None: anonymous)."""
+
+    def session(user=None):
+        http_session = requests.Session()
+        http_session.headers.update({"Accept": "application/json", "Content-Type": "application/json"})
+        if user is not None:
+            http_session.auth = (user, HTTP_PASSWORD)
+        return http_session
+
+    return session
 
 
 @pytest.fixture
 def refresh(http_site):
     """``refresh()``: see in the test what the server's requests committed."""
-    return lambda: sync(http_site["portal"])
+
+    def sync():
+        transaction.begin()
+        http_site["portal"]._p_jar.sync()
+
+    return sync

@@ -9,7 +9,8 @@ e.g. ``proposal-draft-view-anonymous-no``) that asks the real site of ``conftest
 - a real attempt as that user: restricted traversal and a catalog search (view), traversing to
   ``@@edit`` (edit), ``manage_delObjects`` (delete), ``api.content.create`` (add), ``api.content
   .transition`` (transitions), ``regionaustausch.supports`` (support), ``guarded_getattr`` of
-  ``contact_details`` (contact details).
+  ``contact_details`` (contact details), traversing to ``@@sharing`` (share: every Sharing permission
+  and "Change local roles"); ``pin`` asks the permissions only (editing, and Moderate for ``pinned``).
 
 A "no" must be refused by both: Unauthorized, plone.api's InvalidParameterError (a transition that is not
 offered, a type that may not be added) or the domain's refusal (supports).
