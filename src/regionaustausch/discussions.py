@@ -2,7 +2,9 @@
 
 Listings come from the catalog (sorted by its indexes and read from its metadata, never waking a
 thread); only the posts of the page shown are woken, for their text. Who may write is decided by the
-workflows' "regionaustausch: Add Post" permission; when it is missing, domain.forums names the reason.
+workflows' permissions "regionaustausch: Add Post" (in a thread) and "regionaustausch: Add Thread" (in
+a forum); when one is missing, domain.forums names the reason (:func:`writing_refusal`), for the Classic
+UI and the REST API alike.
 """
 
 from Acquisition import aq_inner
@@ -12,14 +14,17 @@ from plone.app.textfield.value import RichTextValue
 from plone.batching import Batch
 from plone.dexterity.utils import createContentInContainer
 from regionaustausch import _
+from regionaustausch.content.forum import IForum
 from regionaustausch.content.post import IPost
 from regionaustausch.content.thread import IThread
 from regionaustausch.domain.errors import RuleViolation
+from regionaustausch.domain.forums import PostingRefused
 from regionaustausch.domain.forums import check_edit
 from regionaustausch.domain.forums import check_post
 from regionaustausch.membership import active_records
 from regionaustausch.membership import is_network_member
 from regionaustausch.permissions import ADD_POST
+from regionaustausch.permissions import ADD_THREAD
 from regionaustausch.permissions import ManagePortal
 from z3c.form.interfaces import IManagerValidator
 from zope.component import getMultiAdapter
@@ -60,24 +65,12 @@ def _posts(thread):
     )
 
 
-def post_page_start(thread, uid, b_size=POSTS_PAGE_SIZE):
-    """Where the page of ``thread`` that shows the post ``uid`` starts (its ``b_start``), or None when the
-    caller cannot see such a post; reads brains only."""
-    for position, brain in enumerate(_posts(thread)):
-        if uid == brain.UID:
-            return position - position % b_size
-    return None
+def post_page_starts(thread, b_size=POSTS_PAGE_SIZE):
+    """``{uid: b_start}``: where the page of ``thread`` that shows each post the caller may see starts.
 
-
-def recent_threads(region, limit=10):
-    """The most recently active threads of the Region that the caller may see."""
-    return api.content.find(
-        context=region,
-        portal_type="Thread",
-        sort_on="last_activity",
-        sort_order="descending",
-        sort_limit=limit,
-    )[:limit]
+    One catalog query of the thread's posts in their order, brains only; a view asks it once per page
+    it renders, however many reply links the page has."""
+    return {brain.UID: position - position % b_size for position, brain in enumerate(_posts(thread))}
 
 
 class AuthorDirectory:
@@ -111,20 +104,33 @@ class PostRefused(Exception):
         self.errors = errors
 
 
-def posting_refusal(thread):
-    """Why the current user cannot write in ``thread`` (a translatable message), or None if they can."""
-    if api.user.has_permission(ADD_POST, obj=thread):
+def writing_refusal(container):
+    """Why the current user cannot write in ``container`` now (a domain.forums.PostingRefused), or None
+    if they can: a new post in a Thread, a new thread in a Forum.
+
+    The permission decides ("regionaustausch: Add Post" in a thread, "regionaustausch: Add Thread" in a
+    forum); domain.forums.check_post only explains its refusal, with a plain PostingRefused when it
+    knows no reason."""
+    thread = container if IThread.providedBy(container) else None
+    if api.user.has_permission(ADD_POST if thread is not None else ADD_THREAD, obj=container):
         return None
-    forum = aq_parent(aq_inner(thread))
+    forum = aq_parent(aq_inner(container)) if thread is not None else container
     try:
         check_post(
-            api.content.get_state(forum, default=None),
-            api.content.get_state(thread, default=None) == "locked",
-            is_network_member(thread),
+            api.content.get_state(forum, default=None) if IForum.providedBy(forum) else None,
+            api.content.get_state(thread, default=None) if thread is not None else None,
+            is_network_member(container),
+            logged_in=not api.user.is_anonymous(),
         )
-    except RuleViolation as refusal:
-        return _(refusal.msgid, mapping=refusal.mapping)
-    return _("You may not write in this discussion.")
+    except PostingRefused as refusal:
+        return refusal
+    return PostingRefused()
+
+
+def posting_refusal(thread):
+    """Why the current user cannot write in ``thread`` (a translatable message), or None if they can."""
+    refusal = writing_refusal(thread)
+    return _(refusal.msgid, mapping=refusal.mapping) if refusal is not None else None
 
 
 def add_post(thread, text, in_reply_to=None):
@@ -162,13 +168,18 @@ def add_post(thread, text, in_reply_to=None):
 
 
 def moderation_queue(region, hidden_limit=50):
-    """For moderators: the Region's posts waiting for approval (oldest first) and the recently hidden."""
+    """For moderators: the Region's posts and threads waiting for approval (oldest first) and the
+    recently hidden."""
     pending = api.content.find(
-        context=region, portal_type="Post", review_state="pending", sort_on="created", sort_order="ascending"
+        context=region,
+        portal_type=["Post", "Thread"],
+        review_state="pending",
+        sort_on="created",
+        sort_order="ascending",
     )
     hidden = api.content.find(
         context=region,
-        portal_type="Post",
+        portal_type=["Post", "Thread"],
         review_state="hidden",
         sort_on="modified",
         sort_order="descending",

@@ -6,10 +6,12 @@ the workflows and ``manage_permission`` use that. ZCML (``permission=`` of a vie
 :data:`IDS` maps each of our titles to its id; ``tests/test_permissions.py`` checks that
 ``permissions.zcml`` defines exactly these, so the two cannot drift apart.
 
-Plone's own permissions come from ``Products.CMFCore.permissions`` under the names CMFCore gives them,
+Plone's own permissions come from ``Products.CMFCore.permissions`` (and plone.app.workflow's Sharing
+permissions from ``plone.app.workflow.permissions``) under the names those packages give them,
 re-exported here so that a module imports every permission from one place.
 """
 
+from plone.app.workflow.permissions import DelegateRoles
 from Products.CMFCore.permissions import AccessContentsInformation
 from Products.CMFCore.permissions import AddPortalContent
 from Products.CMFCore.permissions import ManagePortal
@@ -36,6 +38,7 @@ __all__ = (
     "VIEW_CONTACT_DETAILS",
     "AccessContentsInformation",
     "AddPortalContent",
+    "DelegateRoles",
     "ManagePortal",
     "ModifyPortalContent",
     "ReviewPortalContent",

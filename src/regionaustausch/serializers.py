@@ -3,7 +3,9 @@
 - ExchangeProposal: ``supports``, ``supporting_municipalities`` and ``quorum`` (the Region's
   thresholds, ``met``, ``missing`` and the missing conditions as translated ``messages``, as
   ``@support`` has it), counted live from the proposal's supports by regionaustausch.supports.
-- Thread: ``post_count`` and ``last_activity``.
+- Thread: ``post_count`` and ``last_activity``; Thread and Post: ``hidden`` (``{"reason", "date"}`` while
+  a moderator hides it, else null), the reason its writer reads, without the moderator's name
+  (regionaustausch.moderation.reason_for_author).
 - Representative: plone.restapi already leaves out fields whose read permission the caller lacks
   (``email`` and ``phone`` carry "regionaustausch: View contact details"; ``user_id``,
   ``contact_visibility`` and ``consent_date`` are for those who manage the record, see
@@ -20,11 +22,13 @@ from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson
 from regionaustausch.content.exchange_proposal import IExchangeProposal
+from regionaustausch.content.post import IPost
 from regionaustausch.content.representative import IRepresentative
 from regionaustausch.content.thread import IThread
 from regionaustausch.directory.contact import may_see_contact
 from regionaustausch.domain.contact import CONTACT_KEYS
 from regionaustausch.interfaces import IRegionaustauschLayer
+from regionaustausch.moderation import reason_for_author
 from regionaustausch.supports import quorum_messages
 from regionaustausch.supports import quorum_state
 from zope.component import adapter
@@ -62,6 +66,18 @@ class SerializeThreadToJson(SerializeFolderToJson):
         )
         result["post_count"] = self.context.post_count()
         result["last_activity"] = json_compatible(self.context.last_activity())
+        result["hidden"] = reason_for_author(self.context)
+        return result
+
+
+@implementer(ISerializeToJson)
+@adapter(IPost, IRegionaustauschLayer)
+class SerializePostToJson(SerializeToJson):
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version, include_items=include_items, include_expansion=include_expansion
+        )
+        result["hidden"] = reason_for_author(self.context)
         return result
 
 

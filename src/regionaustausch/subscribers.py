@@ -14,14 +14,22 @@ from regionaustausch import _
 from regionaustausch.content.thread import ACTIVITY_INDEXES
 from regionaustausch.content.thread import IThread
 from regionaustausch.deferred_reindex import reindex_after_commit
+from regionaustausch.domain.forums import OPEN
+from regionaustausch.domain.forums import PUBLISHED
+from regionaustausch.domain.forums import needs_approval
 from regionaustausch.domain.quorum import acceptance_problems
+from regionaustausch.guards import forum_of
+from regionaustausch.guards import is_moderator
+from regionaustausch.guards import recording_edit
 from regionaustausch.membership import sync_representative
 from regionaustausch.moderation import clear_hidden_reason
 from regionaustausch.moderation import set_hidden_reason
 from regionaustausch.privacy import is_anonymised
 from regionaustausch.supports import quorum_state
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
 
 THREAD_ACTIVITY_INDEXES = list(ACTIVITY_INDEXES)
@@ -80,22 +88,47 @@ def proposal_before_transition(proposal, event):
         _refuse(_("Please give the reason for rejecting the proposal; its author will read it."))
 
 
-def post_before_transition(post, event):
-    """``hide`` needs a reason, which the author will see."""
+def discussion_before_transition(obj, event):
+    """``hide`` (a post or a thread) needs a reason, which the writer will see."""
     if _transition_id(event) == "hide" and not _comment(event):
-        _refuse(_("Please give the reason for hiding the post; its author will read it."))
+        _refuse(_("Please give the reason for hiding; its writer will read it."))
 
 
-def post_after_transition(post, event):
-    """Keep the hiding reason for the author while the post is hidden."""
+def discussion_after_transition(obj, event):
+    """Keep the hiding reason for the writer while the post or thread is hidden."""
     transition = _transition_id(event)
     if transition == "hide":
-        set_hidden_reason(post, _comment(event), api.user.get_current().getId())
-        # The moderation queue lists the recently hidden posts by this date.
-        post.setModificationDate()
-        post.reindexObject(idxs=["modified"])
+        set_hidden_reason(obj, _comment(event), api.user.get_current().getId())
+        # The moderation queue lists the recently hidden by this date.
+        obj.setModificationDate()
+        obj.reindexObject(idxs=["modified"])
     elif transition == "restore":
-        clear_hidden_reason(post)
+        clear_hidden_reason(obj)
+
+
+#: The workflow comments of a recorded change (translated when recorded, in the site's language).
+EDITED = _("Changed.")
+EDITED_AGAIN_PENDING = _("Changed after its approval: it waits for a moderator again.")
+
+
+def discussion_edited(obj, event):
+    """A post or thread was changed (edit form, REST PATCH): record it in the workflow history, and
+    where the forum moderates before publishing, a published post or open thread changed by someone
+    who is no moderator waits for approval again (domain.forums.needs_approval)."""
+    if not IObjectModifiedEvent.providedBy(event) or IContainerModifiedEvent.providedBy(event):
+        return  # a post added to or removed from a thread changes nothing of the thread itself
+    state = api.content.get_state(obj, default=None)
+    if state is None:
+        return
+    premoderation = bool(getattr(forum_of(obj), "premoderation", False))
+    back_to_moderation = state in (PUBLISHED, OPEN) and needs_approval(premoderation, is_moderator(obj))
+    transition, comment = (
+        ("resubmit", EDITED_AGAIN_PENDING) if back_to_moderation else ("record_edit", EDITED)
+    )
+    with recording_edit(obj):
+        api.portal.get_tool("portal_workflow").doActionFor(
+            obj, transition, comment=translate(comment, context=getRequest())
+        )
 
 
 def representative_before_transition(representative, event):

@@ -1,7 +1,9 @@
 """The supports of an exchange proposal: who supports it, from which municipality, since when.
 
-The rule of who may support when is domain.supports; the quorum is domain.quorum. This module stores,
-and is what the REST API (``@support``), the views and the workflow guard call.
+Who may support is decided by the permission "regionaustausch: Support proposal" (the proposal
+workflow gives it to network members in ``discussion``); domain.supports explains a refusal and decides
+withdrawing; the quorum is domain.quorum. This module stores, and is what the REST API (``@support``),
+the views and the workflow guard call.
 
 Storage: an annotation on the proposal holding a :class:`SupportStorage`, created with the proposal, so
 that a support never rewrites the proposal itself. In it, an ``OOBTree`` maps user id -> record (a plain
@@ -28,12 +30,13 @@ from regionaustausch.deferred_reindex import reindex_after_commit
 from regionaustausch.domain.quorum import QuorumRule
 from regionaustausch.domain.quorum import count_records
 from regionaustausch.domain.quorum import evaluate
-from regionaustausch.domain.supports import check_support
+from regionaustausch.domain.supports import AlreadySupported
 from regionaustausch.domain.supports import check_withdraw
-from regionaustausch.domain.supports import may_support
+from regionaustausch.domain.supports import explain_support_refusal
 from regionaustausch.membership import active_records
 from regionaustausch.membership import is_network_member
 from regionaustausch.membership import municipality_of
+from regionaustausch.permissions import SUPPORT_PROPOSAL
 from regionaustausch.permissions import ReviewPortalContent
 from zope.annotation.interfaces import IAnnotations
 
@@ -67,7 +70,7 @@ class SupportStorage(Persistent):
         return count_records(self._records.values())
 
     def add(self, user_id, municipality, when=None, anonymised=False):
-        """Record a support; the caller has checked the rule (domain.supports.check_support).
+        """Record a support; the caller has checked who may (:func:`add_support`).
 
         ``anonymised``: the support of a person who was anonymised on request (regionaustausch.privacy);
         ``user_id`` is then a token that names nobody, and the support counts as before."""
@@ -126,25 +129,45 @@ def _current_user_id():
     return None if api.user.is_anonymous() else api.user.get_current().getId()
 
 
-def add_support(proposal, user_id=None):
+def may_support(proposal):
+    """Whether the current user may support ``proposal`` now: the permission, and no support yet."""
+    user_id = _current_user_id()
+    store = storage(proposal, create=False)
+    already = bool(user_id and store is not None and user_id in store)
+    return bool(user_id) and not already and api.user.has_permission(SUPPORT_PROPOSAL, obj=proposal)
+
+
+def add_support(proposal):
     """The current user supports ``proposal``; returns the new record.
 
-    Raises a domain.supports.SupportRefused (not a member, not in discussion, supported already)."""
-    user_id = user_id or _current_user_id()
+    The permission "Support proposal" decides; without it, domain.supports says why. Raises a
+    domain.supports.SupportRefused (not logged in, not a member, not in discussion, supported already).
+    """
+    user_id = _current_user_id()
     store = storage(proposal)
-    check_support(api.content.get_state(proposal), is_network_member(proposal), user_id in store)
+    already = user_id in store if user_id else False
+    if not api.user.has_permission(SUPPORT_PROPOSAL, obj=proposal):
+        raise explain_support_refusal(
+            api.content.get_state(proposal), is_network_member(proposal), already, logged_in=bool(user_id)
+        )
+    if already:
+        raise AlreadySupported()
     store.add(user_id, municipality_of(find_region(proposal), user_id))
     reindex_after_commit(proposal, SUPPORT_INDEXES)
     return store.get(user_id)
 
 
-def withdraw_support(proposal, user_id=None):
+def withdraw_support(proposal):
     """The current user withdraws their support; returns the removed record.
 
-    Raises a domain.supports.SupportRefused (not in discussion, never supported)."""
-    user_id = user_id or _current_user_id()
+    No permission is asked: a representative who left the network may still take back a support given
+    while a member. Raises a domain.supports.SupportRefused (not logged in, not in discussion, never
+    supported)."""
+    user_id = _current_user_id()
     store = storage(proposal)
-    check_withdraw(api.content.get_state(proposal), user_id in store)
+    check_withdraw(
+        api.content.get_state(proposal), bool(user_id) and user_id in store, logged_in=bool(user_id)
+    )
     record = store.remove(user_id)
     reindex_after_commit(proposal, SUPPORT_INDEXES)
     return record
@@ -197,8 +220,7 @@ def support_summary(proposal, with_supporters=None):
         "progress": state.progress(),
         "missing_messages": quorum_messages(state),
         "supported_by_me": supported,
-        "can_support": bool(user_id)
-        and may_support(api.content.get_state(proposal), is_network_member(proposal), supported),
+        "can_support": may_support(proposal),
     }
     if with_supporters is None:
         with_supporters = can_see_supporters(proposal)

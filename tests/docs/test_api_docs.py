@@ -373,6 +373,44 @@ def test_api_docs(network):
     )
 
     rec.chapter(
+        "Sharing",
+        "`@sharing` (plone.restapi) delegates roles on an object and blocks the inheritance of local "
+        'roles (`"inherit": false`). On every type of the add-on, in every workflow state, only Site '
+        'Administrators and Managers may call it: they alone hold the permissions "Sharing page: '
+        'Delegate roles" and "Sharing page: Delegate Reader/Editor/Contributor/Reviewer role" (set '
+        'by the workflows and the site\'s rolemap) and "Change local roles". Authors, thread owners, '
+        "municipal editors, moderators and network members get 403. The roles of the network come from "
+        "elsewhere: network members from approved records, municipal editors from the municipality's "
+        "editors group; a Site Administrator names a moderator by giving the Reviewer role here.",
+    )
+    rec.call(
+        "An author delegates roles on her own proposal",
+        "POST",
+        f"{region}/gemeinsames-gewerbeflaechenmonitoring/@sharing",
+        token=token,
+        body={
+            "entries": [{"id": "anna.beispiel", "type": "user", "roles": {"Editor": True, "Reviewer": True}}]
+        },
+        expect=403,
+    )
+    rec.call(
+        "A site administrator names a moderator of a forum",
+        "POST",
+        f"{region}/gewerbeflaechen/@sharing",
+        auth=admin,
+        body={"entries": [{"id": "jonas.muster", "type": "user", "roles": {"Reviewer": True}}]},
+        expect=204,
+    )
+    rec.call(
+        "And takes the role back",
+        "POST",
+        f"{region}/gewerbeflaechen/@sharing",
+        auth=admin,
+        body={"entries": [{"id": "jonas.muster", "type": "user", "roles": {"Reviewer": False}}]},
+        expect=204,
+    )
+
+    rec.chapter(
         "Privacy (DSGVO)",
         "`GET @my-data` on the site gives the caller everything stored about them, as the download "
         "`meine-daten.json` (`Cache-Control: private, no-store`; 401 without a login): `account` (the "

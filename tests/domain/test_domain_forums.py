@@ -1,69 +1,89 @@
-"""Who may post in a forum and the initial state of a post."""
+"""Why a user cannot write in a forum, and when a moderator must approve what is written."""
 
 from regionaustausch.domain import forums
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.forums import CLOSED
+from regionaustausch.domain.forums import HIDDEN
 from regionaustausch.domain.forums import INTERNAL
+from regionaustausch.domain.forums import LOCKED
+from regionaustausch.domain.forums import OPEN
 from regionaustausch.domain.forums import PENDING
 from regionaustausch.domain.forums import PUBLIC
-from regionaustausch.domain.forums import PUBLISHED
 from regionaustausch.domain.forums import ForumClosed
+from regionaustausch.domain.forums import LoginRequired
 from regionaustausch.domain.forums import NotAllowedToPost
 from regionaustausch.domain.forums import PostingRefused
 from regionaustausch.domain.forums import ThreadLocked
-from regionaustausch.domain.forums import can_post
+from regionaustausch.domain.forums import ThreadNotOpen
+from regionaustausch.domain.forums import ThreadPending
 from regionaustausch.domain.forums import check_post
-from regionaustausch.domain.forums import post_initial_state
+from regionaustausch.domain.forums import needs_approval
 import pytest
 
 
 @pytest.mark.parametrize("forum_state", [INTERNAL, PUBLIC])
-def test_members_post_in_open_forums(forum_state):
-    assert check_post(forum_state, thread_locked=False, is_member=True) is None
-    assert can_post(forum_state, False, True)
+@pytest.mark.parametrize("thread_state", [None, OPEN])
+def test_no_reason_against_members_in_open_forums(forum_state, thread_state):
+    assert check_post(forum_state, thread_state, is_member=True) is None
 
 
 @pytest.mark.parametrize(
-    ("forum_state", "locked", "is_member", "error"),
+    ("forum_state", "thread_state", "is_member", "logged_in", "error"),
     [
-        (CLOSED, False, True, ForumClosed),
-        (CLOSED, True, False, ForumClosed),
-        (None, False, True, ForumClosed),
-        ("", False, True, ForumClosed),
-        ("Public", False, True, ForumClosed),
-        ("archived", False, True, ForumClosed),
-        (INTERNAL, True, True, ThreadLocked),
-        (PUBLIC, True, True, ThreadLocked),
-        (PUBLIC, True, False, ThreadLocked),
-        (INTERNAL, False, False, NotAllowedToPost),
-        (PUBLIC, False, False, NotAllowedToPost),
+        (CLOSED, None, True, True, ForumClosed),
+        (CLOSED, LOCKED, False, False, ForumClosed),
+        (None, None, True, True, ForumClosed),
+        ("", None, True, True, ForumClosed),
+        ("Public", None, True, True, ForumClosed),
+        ("archived", None, True, True, ForumClosed),
+        (INTERNAL, LOCKED, True, True, ThreadLocked),
+        (PUBLIC, LOCKED, True, True, ThreadLocked),
+        (PUBLIC, LOCKED, False, False, ThreadLocked),
+        (INTERNAL, PENDING, True, True, ThreadPending),
+        (INTERNAL, HIDDEN, True, True, ThreadNotOpen),
+        (INTERNAL, "archived", True, True, ThreadNotOpen),
+        (PUBLIC, OPEN, False, False, LoginRequired),
+        (PUBLIC, None, True, False, LoginRequired),
+        (INTERNAL, None, False, True, NotAllowedToPost),
+        (PUBLIC, OPEN, False, True, NotAllowedToPost),
     ],
 )
-def test_refused_posts(forum_state, locked, is_member, error):
+def test_reasons(forum_state, thread_state, is_member, logged_in, error):
     with pytest.raises(error) as info:
-        check_post(forum_state, locked, is_member)
+        check_post(forum_state, thread_state, is_member, logged_in)
+    assert type(info.value) is error
     assert isinstance(info.value, PostingRefused)
     assert isinstance(info.value, RuleViolation)
-    assert info.value.http_status == 403
-    assert not can_post(forum_state, locked, is_member)
+    assert info.value.http_status == (401 if error is LoginRequired else 403)
+
+
+def test_a_pending_thread_is_not_open():
+    assert issubclass(ThreadPending, ThreadNotOpen)
+    assert ThreadPending.default_msgid != ThreadNotOpen.default_msgid
+
+
+def test_the_generic_refusal():
+    refusal = PostingRefused()
+    assert refusal.http_status == 403
+    assert refusal.msgid == "You may not write in this discussion."
 
 
 @pytest.mark.parametrize(
     ("premoderation", "is_moderator", "expected"),
     [
-        (False, False, PUBLISHED),
-        (True, False, PENDING),
-        (True, True, PUBLISHED),
-        (False, True, PUBLISHED),
-        (None, False, PUBLISHED),
+        (False, False, False),
+        (True, False, True),
+        (True, True, False),
+        (False, True, False),
+        (None, False, False),
     ],
 )
-def test_post_initial_state(premoderation, is_moderator, expected):
-    assert post_initial_state(premoderation, is_moderator=is_moderator) == expected
+def test_needs_approval(premoderation, is_moderator, expected):
+    assert needs_approval(premoderation, is_moderator=is_moderator) is expected
 
 
-def test_post_initial_state_default_author_is_no_moderator():
-    assert post_initial_state(True) == PENDING
+def test_the_writer_is_no_moderator_by_default():
+    assert needs_approval(True) is True
 
 
 class TestCheckEdit:

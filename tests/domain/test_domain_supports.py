@@ -2,14 +2,17 @@
 
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.supports import DISCUSSION
+from regionaustausch.domain.supports import MSG_LOGIN_TO_WITHDRAW
 from regionaustausch.domain.supports import AlreadySupported
+from regionaustausch.domain.supports import LoginRequired
 from regionaustausch.domain.supports import NotANetworkMember
 from regionaustausch.domain.supports import NotSupported
 from regionaustausch.domain.supports import SupportClosed
+from regionaustausch.domain.supports import SupportNotAllowed
 from regionaustausch.domain.supports import SupportRefused
 from regionaustausch.domain.supports import check_support
 from regionaustausch.domain.supports import check_withdraw
-from regionaustausch.domain.supports import may_support
+from regionaustausch.domain.supports import explain_support_refusal
 import pytest
 
 
@@ -18,7 +21,6 @@ OTHER_STATES = ["draft", "submitted", "accepted", "realised", "rejected", "withd
 
 def test_a_member_may_support_in_discussion():
     assert check_support(DISCUSSION, is_member=True, already_supported=False) is None
-    assert may_support(DISCUSSION, True, False)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +39,24 @@ def test_refused_supports(state, is_member, already, error):
     assert isinstance(info.value, SupportRefused)
     assert isinstance(info.value, RuleViolation)
     assert info.value.msgid == error.default_msgid
-    assert not may_support(state, is_member, already)
+    assert type(explain_support_refusal(state, is_member, already)) is error
+
+
+@pytest.mark.parametrize("state", [DISCUSSION, *OTHER_STATES])
+def test_nobody_logged_in_is_asked_to_log_in_first(state):
+    with pytest.raises(LoginRequired) as info:
+        check_support(state, is_member=False, already_supported=False, logged_in=False)
+    assert info.value.http_status == 401
+    with pytest.raises(LoginRequired) as info:
+        check_withdraw(state, has_supported=False, logged_in=False)
+    assert info.value.msgid == MSG_LOGIN_TO_WITHDRAW
+
+
+def test_a_refusal_without_a_known_reason_is_generic():
+    """The permission refused a member in discussion who has not supported: no rule here says why."""
+    refusal = explain_support_refusal(DISCUSSION, is_member=True, already_supported=False)
+    assert type(refusal) is SupportNotAllowed
+    assert refusal.http_status == 403
 
 
 def test_withdraw_in_discussion():
@@ -59,7 +78,14 @@ def test_refused_withdrawals(state, has_supported, error):
 
 @pytest.mark.parametrize(
     ("error", "status"),
-    [(SupportClosed, 400), (NotANetworkMember, 403), (AlreadySupported, 409), (NotSupported, 409)],
+    [
+        (SupportClosed, 400),
+        (LoginRequired, 401),
+        (NotANetworkMember, 403),
+        (AlreadySupported, 409),
+        (NotSupported, 409),
+        (SupportNotAllowed, 403),
+    ],
 )
 def test_http_status_per_refusal(error, status):
     assert error.http_status == status
@@ -67,7 +93,14 @@ def test_http_status_per_refusal(error, status):
 
 
 def test_refusals_are_distinct_classes_with_distinct_messages():
-    classes = [SupportClosed, NotANetworkMember, AlreadySupported, NotSupported]
+    classes = [
+        SupportClosed,
+        LoginRequired,
+        NotANetworkMember,
+        AlreadySupported,
+        NotSupported,
+        SupportNotAllowed,
+    ]
     assert len({cls.default_msgid for cls in classes}) == len(classes)
     for cls in classes:
         others = [other for other in classes if other is not cls]

@@ -38,10 +38,13 @@ from pytest_plone import fixtures_factory
 from regionaustausch import membership
 from regionaustausch import supports
 from regionaustausch.testing import REGIONAUSTAUSCH_FIXTURE
+from regionaustausch.testing import add_member
 from zope.component.hooks import setSite
 import datetime
 import pytest
+import requests
 import sys
+import transaction
 
 
 PASSWORD = "secret-for-tests-1"
@@ -162,6 +165,10 @@ def build_region_1(portal):
             thread = create(
                 forum, "Thread", "thread", title=f"Thema in {forum.title}", text=html("Worum es geht")
             )
+        if forum is premod:
+            with acting_as("reviewer"):
+                transition(thread, "publish")  # a new thread waits for approval there
+        with acting_as("owner"):
             create(thread, "Post", "post", text=html("Ein Beitrag"))
             if forum is not premod:
                 create(thread, "Post", "post-hidden", text=html("Ein verborgener Beitrag"))
@@ -178,6 +185,11 @@ def build_region_1(portal):
                 transition(locked, "lock")
                 if forum is internal:
                     transition(thread["post-other-hidden"], "hide", comment="Beleidigend")
+    with acting_as("owner"):
+        create(premod, "Thread", "thread-pending", title="Wartet", text=html("Noch nicht frei"))
+        create(internal, "Thread", "thread-hidden", title="Verborgen", text=html("Unpassend"))
+    with acting_as("reviewer"):
+        transition(internal["thread-hidden"], "hide", comment="Beleidigend")
     with acting_as("site_admin"):
         transition(public, "publish")
         transition(closed, "close")
@@ -186,7 +198,16 @@ def build_region_1(portal):
     lead = api.content.get_uuid(a)
     proposals = {}
     with acting_as("owner"):
-        for state in ("draft", "submitted", "discussion", "ready", "accepted", "realised"):
+        for state in (
+            "draft",
+            "submitted",
+            "discussion",
+            "ready",
+            "accepted",
+            "realised",
+            "rejected",
+            "withdrawn",
+        ):
             proposals[state] = create(
                 region,
                 "ExchangeProposal",
@@ -196,9 +217,11 @@ def build_region_1(portal):
             )
             if state != "draft":
                 transition(proposals[state], "submit")
+        transition(proposals["withdrawn"], "withdraw")
     with acting_as("reviewer"):
         for state in ("discussion", "ready", "accepted", "realised"):
             transition(proposals[state], "open_discussion")
+        transition(proposals["rejected"], "reject")
     for state in ("ready", "accepted", "realised"):
         proposals[state].lead_organiser = lead
         for user_id in ("network_member", "owner"):
@@ -289,3 +312,88 @@ def network(request, network_integration):
 def act_as():
     """``with act_as(user_id): ...`` runs the block as that user (``None``: Anonymous)."""
     return acting_as
+
+
+# --- over HTTP: a small network committed in the functional layer ------------------------------------
+
+HTTP_PASSWORD = "secret-http-1"
+
+
+@pytest.fixture
+def http_site(functional_portal):
+    """A Region committed in the functional layer, for tests over HTTP (as the issue reports them).
+
+    ``anna`` (Braunschweig) wrote the proposal ``region/proposal``, which is in discussion; ``tom``
+    (Braunschweig) opened ``region/internal/thread`` in the internal forum and wrote its post ``post``;
+    ``jonas`` (Peine) is another network member; ``moderator`` is a Reviewer, ``siteadmin`` a Site
+    Administrator, ``bs-editor`` a municipal editor of Braunschweig, ``outsider`` a user outside the
+    network. ``region/premod`` is an internal forum with pre-moderation. Returns a dict of the objects.
+    """
+    portal = functional_portal
+    with api.env.adopt_roles(["Manager"]):
+        region = create(portal, "Region", "region", title="Testregion")
+        braunschweig = create(
+            region, "Municipality", "bs", title="Stadt Braunschweig", kind="kreisfreie_stadt", ags="03101000"
+        )
+        peine = create(region, "Municipality", "pe", title="Landkreis Peine", kind="landkreis", ags="03157")
+        records = {
+            "anna": add_member(braunschweig, "anna", "Anna", "Beispiel", password=HTTP_PASSWORD),
+            "tom": add_member(braunschweig, "tom", "Tom", "Faden", password=HTTP_PASSWORD),
+            "jonas": add_member(peine, "jonas", "Jonas", "Muster", password=HTTP_PASSWORD),
+        }
+        for user_id, roles in (
+            ("moderator", ["Reviewer"]),
+            ("siteadmin", ["Site Administrator"]),
+            ("bs-editor", []),
+            ("outsider", []),
+        ):
+            api.user.create(email=f"{user_id}@example.invalid", username=user_id, password=HTTP_PASSWORD)
+            if roles:
+                api.user.grant_roles(username=user_id, roles=roles)
+        api.group.add_user(groupname=membership.editors_group_id(braunschweig), username="bs-editor")
+        internal = create(region, "Forum", "internal", title="Intern")
+        premod = create(region, "Forum", "premod", title="Moderiert", premoderation=True)
+    with acting_as("anna"):
+        proposal = create(region, "ExchangeProposal", "proposal", title="Vorschlag", text=html("Austausch"))
+        transition(proposal, "submit")
+    with acting_as("moderator"):
+        transition(proposal, "open_discussion")
+    with acting_as("tom"):
+        thread = create(internal, "Thread", "thread", title="Flächen", text=html("Wer hat Flächen?"))
+        post = create(thread, "Post", "post", text=html("Ich habe welche."))
+    transaction.commit()
+    return {
+        "portal": portal,
+        "region": region,
+        "records": records,
+        "internal": internal,
+        "premod": premod,
+        "proposal": proposal,
+        "thread": thread,
+        "post": post,
+    }
+
+
+@pytest.fixture
+def http():
+    """``http(user)``: a requests session speaking JSON as that user of ``http_site`` (None: anonymous)."""
+
+    def session(user=None):
+        http_session = requests.Session()
+        http_session.headers.update({"Accept": "application/json", "Content-Type": "application/json"})
+        if user is not None:
+            http_session.auth = (user, HTTP_PASSWORD)
+        return http_session
+
+    return session
+
+
+@pytest.fixture
+def refresh(http_site):
+    """``refresh()``: see in the test what the server's requests committed."""
+
+    def sync():
+        transaction.begin()
+        http_site["portal"]._p_jar.sync()
+
+    return sync

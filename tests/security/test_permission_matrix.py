@@ -9,7 +9,8 @@ e.g. ``proposal-draft-view-anonymous-no``) that asks the real site of ``conftest
 - a real attempt as that user: restricted traversal and a catalog search (view), traversing to
   ``@@edit`` (edit), ``manage_delObjects`` (delete), ``api.content.create`` (add), ``api.content
   .transition`` (transitions), ``regionaustausch.supports`` (support), ``guarded_getattr`` of
-  ``contact_details`` (contact details).
+  ``contact_details`` (contact details), traversing to ``@@sharing`` (share: every Sharing permission
+  and "Change local roles"); ``pin`` asks the permissions only (editing, and Moderate for ``pinned``).
 
 A "no" must be refused by both: Unauthorized, plone.api's InvalidParameterError (a transition that is not
 offered, a type that may not be added) or the domain's refusal (supports).
@@ -39,6 +40,7 @@ from plone.app.textfield.value import RichTextValue
 from regionaustausch import moderation
 from regionaustausch import supports
 from regionaustausch.domain.supports import AlreadySupported
+from regionaustausch.domain.supports import LoginRequired
 from regionaustausch.domain.supports import NotANetworkMember
 from regionaustausch.domain.supports import NotSupported
 from regionaustausch.domain.supports import SupportClosed
@@ -126,6 +128,19 @@ thread-internal               edit                  .    .    .    Y    .    .  
 thread-internal               delete                .    .    .    .    .    .    .    .    Y    Y    .
 thread-internal               lock                  .    .    .    .    .    .    .    Y    Y    Y    .
 thread-internal               add-Post              .    .    Y    Y    .    .    .    Y    Y    Y    .
+thread-internal               hide                  .    .    .    .    .    .    .    Y    Y    Y    .
+thread-internal               pin                   .    .    .    .    .    .    .    .    Y    Y    .
+thread-pending                view                  .    .    .    Y    .    .    .    Y    Y    Y    .
+thread-pending                edit                  .    .    .    Y    .    .    .    .    Y    Y    .
+thread-pending                delete                .    .    .    .    .    .    .    .    Y    Y    .
+thread-pending                publish               .    .    .    .    .    .    .    Y    Y    Y    .
+thread-pending                hide                  .    .    .    .    .    .    .    Y    Y    Y    .
+thread-pending                add-Post              .    .    .    .    .    .    .    .    .    .    .
+thread-hidden                 view                  .    .    .    Y    .    .    .    Y    Y    Y    .
+thread-hidden                 reason                .    .    .    Y    .    .    .    Y    Y    Y    .
+thread-hidden                 edit                  .    .    .    .    .    .    .    .    Y    Y    .
+thread-hidden                 restore               .    .    .    .    .    .    .    Y    Y    Y    .
+thread-hidden                 add-Post              .    .    .    .    .    .    .    .    .    .    .
 thread-internal-locked        view                  .    .    Y    Y    .    .    Y    Y    Y    Y    .
 thread-internal-locked        edit                  .    .    .    .    .    .    .    .    Y    Y    .
 thread-internal-locked        delete                .    .    .    .    .    .    .    .    Y    Y    .
@@ -216,6 +231,34 @@ meeting-cancelled             view                  Y    Y    Y    Y    Y    Y  
 meeting-cancelled             edit                  .    .    .    .    .    .    Y    .    Y    Y    .
 meeting-cancelled             delete                .    .    .    .    .    .    Y    .    Y    Y    .  # wf
 meeting-cancelled             replan                .    .    .    .    .    .    Y    .    Y    Y    .  # wf
+
+# Sharing (issue 9): delegating roles and blocking inheritance, for every type in every state
+site                          share                 .    .    .    .    .    .    .    .    Y    Y    .
+region                        share                 .    .    .    .    .    .    .    .    Y    Y    .
+municipality-a                share                 .    .    .    .    .    .    .    .    Y    Y    .
+representative-pending        share                 .    .    .    .    .    .    .    .    Y    Y    .
+representative-active         share                 .    .    .    .    .    .    .    .    Y    Y    .
+representative-former         share                 .    .    .    .    .    .    .    .    Y    Y    .
+forum-internal                share                 .    .    .    .    .    .    .    .    Y    Y    .
+forum-public                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+forum-closed                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-internal               share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-internal-locked        share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-pending                share                 .    .    .    .    .    .    .    .    Y    Y    .
+thread-hidden                 share                 .    .    .    .    .    .    .    .    Y    Y    .
+post-internal                 share                 .    .    .    .    .    .    .    .    Y    Y    .
+post-pending                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+post-internal-hidden          share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-draft                share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-submitted            share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-discussion           share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-accepted             share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-realised             share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-rejected             share                 .    .    .    .    .    .    .    .    Y    Y    .
+proposal-withdrawn            share                 .    .    .    .    .    .    .    .    Y    Y    .
+meeting-planned               share                 .    .    .    .    .    .    .    .    Y    Y    .
+meeting-held                  share                 .    .    .    .    .    .    .    .    Y    Y    .
+meeting-cancelled             share                 .    .    .    .    .    .    .    .    Y    Y    .
 """
 
 #: Where each target of the table is in the site of conftest.py (relative to the portal).
@@ -238,6 +281,8 @@ TARGETS = {
     "thread-public": "region1/forum-public/thread",
     "thread-public-locked": "region1/forum-public/thread-locked",
     "thread-closed": "region1/forum-closed/thread",
+    "thread-pending": "region1/forum-premod/thread-pending",
+    "thread-hidden": "region1/forum-internal/thread-hidden",
     "post-internal": "region1/forum-internal/thread/post",
     "post-pending": "region1/forum-premod/thread/post",
     "post-internal-hidden": "region1/forum-internal/thread/post-hidden",
@@ -253,6 +298,8 @@ TARGETS = {
     "proposal-discussion-quorum": "region1/proposal-ready",
     "proposal-accepted": "region1/proposal-accepted",
     "proposal-realised": "region1/proposal-realised",
+    "proposal-rejected": "region1/proposal-rejected",
+    "proposal-withdrawn": "region1/proposal-withdrawn",
     "meeting-planned": "region1/proposal-accepted/meeting-planned",
     "meeting-held": "region1/proposal-accepted/meeting-held",
     "meeting-cancelled": "region1/proposal-accepted/meeting-cancelled",
@@ -426,6 +473,8 @@ def check_transition(name):
 
 
 def _expected_refusal(cell, state):
+    if cell.user_id is None:
+        return LoginRequired
     if cell.role not in NETWORK_MEMBERS:
         return NotANetworkMember
     if state != "discussion":
@@ -443,7 +492,7 @@ def check_support(portal, obj, path, cell):
 
 def check_support_again(portal, obj, path, cell):
     def support_twice():
-        with contextlib.suppress(NotANetworkMember):
+        with contextlib.suppress(NotANetworkMember, LoginRequired):
             supports.add_support(obj)
         supports.add_support(obj)
 
@@ -455,12 +504,34 @@ def check_support_again(portal, obj, path, cell):
 
 def check_withdraw_support(portal, obj, path, cell):
     def support_and_withdraw():
-        with contextlib.suppress(NotANetworkMember):
+        with contextlib.suppress(NotANetworkMember, LoginRequired):
             supports.add_support(obj)
         supports.withdraw_support(obj)
         assert supports.storage(obj).get(cell.user_id) is None
 
-    return {"withdraw_support": attempt(support_and_withdraw, NotSupported)}
+    return {"withdraw_support": attempt(support_and_withdraw, (NotSupported, LoginRequired))}
+
+
+#: What the Sharing page needs: delegating roles at all, each of Plone's delegatable roles, and Zope's
+#: "Change local roles" (``manage_setLocalRoles``).
+SHARING_PERMISSIONS = (
+    "Sharing page: Delegate roles",
+    "Sharing page: Delegate Reader role",
+    "Sharing page: Delegate Editor role",
+    "Sharing page: Delegate Contributor role",
+    "Sharing page: Delegate Reviewer role",
+    "Change local roles",
+)
+
+
+def check_share(portal, obj, path, cell):
+    """Who may delegate roles or block the inheritance of local roles (``@@sharing``, ``@sharing``)."""
+    held = [has_permission(permission, obj, cell) for permission in SHARING_PERMISSIONS]
+    return {
+        "permission": all(held),
+        "any delegation": any(held),
+        "@@sharing": attempt(lambda: traverse(portal, path).restrictedTraverse("@@sharing")),
+    }
 
 
 def check_contact(portal, obj, path, cell):
@@ -472,6 +543,14 @@ def check_contact(portal, obj, path, cell):
         "permission": has_permission("View", obj, cell)
         and has_permission("regionaustausch: View contact details", obj, cell),
         "contact_details": attempt(read_contact),
+    }
+
+
+def check_pin(portal, obj, path, cell):
+    """Pinning a thread: editing it, and the write permission of its ``pinned`` field (Moderate)."""
+    return {
+        "permission": has_permission("Modify portal content", obj, cell)
+        and has_permission("regionaustausch: Moderate", obj, cell)
     }
 
 
@@ -492,6 +571,8 @@ ACTIONS = {
     "support-again": check_support_again,
     "withdraw-support": check_withdraw_support,
     "contact": check_contact,
+    "share": check_share,
+    "pin": check_pin,
     "reason": check_reason,
 }
 
@@ -540,8 +621,27 @@ def test_table_covers_every_role_and_type():
     }
     assert len(CELLS) == len(ROWS) * len(ROLES)
     actions = {action for _target, action, _marks in ROWS}
-    for required in ("view", "edit", "delete", "support", "contact", "hide", "restore", "add-Post"):
+    for required in ("view", "edit", "delete", "support", "contact", "hide", "restore", "add-Post", "share"):
         assert required in actions
+
+
+class TestSharingRows:
+    def test_every_state_of_every_type_has_a_sharing_row(self, network):
+        """The Sharing rows name every state of every workflow of ours (issue 9: "in every state")."""
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        shared = {TARGETS[target] for target, action, _marks in ROWS if action == "share"}
+        covered = set()
+        for path in shared:
+            obj = network.unrestrictedTraverse(path) if path else network
+            for workflow in workflow_tool.getWorkflowsFor(obj) if path else ():
+                covered.add((workflow.getId(), api.content.get_state(obj)))
+        expected = {
+            (workflow_id, state)
+            for workflow_id in workflow_tool.objectIds()
+            if workflow_id.startswith("regionaustausch_")
+            for state in workflow_tool[workflow_id].states.objectIds()
+        }
+        assert covered == expected
 
 
 def _type_of(target):

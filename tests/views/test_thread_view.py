@@ -177,3 +177,86 @@ def test_reply_to_a_post_on_an_earlier_page_links_there(site, browse):
     page = browse("anna").get(f"{site['thread'].absolute_url()}?b_start:int=50").text
     assert f"?b_start:int=0#ra-post-{first.UID()}" in page
     assert f'id="ra-post-{first.UID()}"' in browse("anna").get(site["thread"].absolute_url()).text
+
+
+def test_many_reply_links_to_earlier_pages_scan_the_thread_once(site, browse, monkeypatch):
+    """Where each linked post's page starts is computed once per page rendered, not once per link."""
+    from regionaustausch.browser import thread as thread_view
+    from regionaustausch.discussions import add_post
+
+    thread = site["portal"]["region"]["forum"]["thread"]
+    with api.env.adopt_user(username="anna"):
+        earlier = [add_post(thread, f"<p>Früher {number}</p>") for number in range(50)]
+        for post in earlier[:5]:
+            add_post(thread, "<p>Antwort</p>", in_reply_to=post.UID())
+    transaction.commit()
+    scans = []
+    real = thread_view.post_page_starts
+
+    def counted(*args, **kwargs):
+        scans.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(thread_view, "post_page_starts", counted)
+    page = browse("anna").get(f"{site['thread'].absolute_url()}?b_start:int=50").text
+    for post in earlier[:5]:
+        assert f"?b_start:int=0#ra-post-{post.UID()}" in page
+    assert len(scans) == 1
+
+
+def test_a_new_thread_in_a_premoderated_forum_waits_for_a_moderator(site, browse):
+    with api.env.adopt_roles(["Manager"]):
+        forum = api.content.create(
+            container=site["region"], type="Forum", id="premod", title="Moderiert", premoderation=True
+        )
+    with api.env.adopt_user(username="anna"):
+        thread = api.content.create(
+            container=forum, type="Thread", id="neu", title="Neue Frage", text="<p>Wer weiß es?</p>"
+        )
+    transaction.commit()
+    url = thread.absolute_url()
+    anna, jonas, moderator = browse("anna"), browse("jonas"), browse("moderator")
+
+    page = anna.get(url).text
+    assert "ra-state-pending" in page
+    assert "@@reply" not in page
+    assert jonas.get(url, allow_redirects=False).status_code in (302, 401, 403)
+    assert "Neue Frage" not in jonas.get(forum.absolute_url()).text
+    assert "Neue Frage" in moderator.get(f"{site['region'].absolute_url()}/@@moderation").text
+    assert "ra-state-pending" in moderator.get(forum.absolute_url()).text
+
+    response = moderator.post(
+        f"{url}/@@moderate", data={"transition": "publish", "_authenticator": moderator.token(url)}
+    )
+    assert response.status_code == 200
+    refresh(site["portal"])
+    assert api.content.get_state(thread) == "open"
+    page = jonas.get(url).text
+    assert "Wer weiß es?" in page
+    assert f'action="{url}/@@reply"' in page
+
+
+def test_a_moderator_hides_a_thread_with_a_reason_its_writer_reads(site, browse):
+    with api.env.adopt_user(username="anna"):
+        thread = api.content.create(
+            container=site["forum"], type="Thread", id="werbung", title="Werbung", text="<p>Kaufen!</p>"
+        )
+    transaction.commit()
+    url = thread.absolute_url()
+    anna, moderator = browse("anna"), browse("moderator")
+    response = moderator.post(
+        f"{url}/@@moderate",
+        data={"transition": "hide", "reason": "Bitte keine Werbung.", "_authenticator": moderator.token(url)},
+    )
+    assert response.status_code == 200
+    refresh(site["portal"])
+    assert api.content.get_state(thread) == "hidden"
+    assert "Bitte keine Werbung." in anna.get(url).text
+    assert browse().get(url, allow_redirects=False).status_code in (302, 401, 403)
+    restored = moderator.post(
+        f"{url}/@@moderate", data={"transition": "restore", "_authenticator": moderator.token(url)}
+    )
+    assert restored.status_code == 200
+    refresh(site["portal"])
+    assert api.content.get_state(thread) == "open"
+    assert "Kaufen!" in browse().get(url).text

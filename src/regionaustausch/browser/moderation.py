@@ -1,4 +1,4 @@
-"""The moderation queue of a Region: posts waiting for approval and recently hidden posts."""
+"""The moderation queue of a Region: posts and threads waiting for approval, and the recently hidden."""
 
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.discussions import AuthorDirectory
@@ -16,7 +16,10 @@ class ModerationQueueView(RegionaustauschView):
             {
                 "brain": brain,
                 "author": self.authors(brain.Creator),
-                "thread_url": brain.getURL().rsplit("/", 1)[0],
+                # a post is moderated in its thread, at its place; a thread on its own page
+                "moderate_url": brain.getURL()
+                if brain.portal_type == "Thread"
+                else f"{brain.getURL().rsplit('/', 1)[0]}#{brain.getId}",
                 "created": self.localized_time(brain.created),
             }
             for brain in brains

@@ -1,20 +1,21 @@
 """A thread: the opening text and its posts in pages of 50, oldest first, with author, municipality
-and time; a reply form for members (reply to a post, with a quote); moderators hide and restore posts
-with a reason, which the author sees."""
+and time; a reply form for members (reply to a post, with a quote); moderators approve, hide and restore
+posts and the thread itself, with a reason that the writer sees."""
 
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
+from regionaustausch.content.post import IPost
 from regionaustausch.content.region import find_region
 from regionaustausch.discussions import AuthorDirectory
 from regionaustausch.discussions import PostRefused
 from regionaustausch.discussions import add_post
-from regionaustausch.discussions import post_page_start
+from regionaustausch.discussions import post_page_starts
 from regionaustausch.discussions import posting_refusal
 from regionaustausch.discussions import posts_of
 from regionaustausch.domain.text import quote
-from regionaustausch.moderation import hidden_reason
+from regionaustausch.moderation import reason_for_author
 from regionaustausch.permissions import MODERATE
 from zExceptions import BadRequest
 
@@ -45,6 +46,13 @@ class ThreadView(RegionaustauschView):
     def is_locked(self):
         return self.state_of() == "locked"
 
+    def is_pending(self):
+        return self.state_of() == "pending"
+
+    def thread_hidden_reason(self):
+        """Why a moderator hid this thread (``{"reason", "date"}``), while it is hidden."""
+        return reason_for_author(self.context)
+
     def is_moderator(self):
         return api.user.has_permission(MODERATE, obj=self.context)
 
@@ -69,7 +77,7 @@ class ThreadView(RegionaustauschView):
                     "state_title": self.state_title(post, state),
                     "in_reply_to": post.in_reply_to,
                     "in_reply_to_url": self.post_link(post.in_reply_to) if post.in_reply_to else None,
-                    "hidden_reason": hidden_reason(post) if state == "hidden" else None,
+                    "hidden_reason": reason_for_author(post) if state == "hidden" else None,
                     "mine": bool(current) and author["user_id"] == current,
                 }
             )
@@ -79,7 +87,7 @@ class ThreadView(RegionaustauschView):
         """The address of the post ``uid`` in this thread's pages (it may be on another page of 50)."""
         if uid in self._page_uids():
             return f"#ra-post-{uid}"
-        start = post_page_start(self.context, uid)
+        start = self._page_starts().get(uid)
         if start is None:
             return None
         return f"{self.context.absolute_url()}?b_start:int={start}#ra-post-{uid}"
@@ -88,6 +96,13 @@ class ThreadView(RegionaustauschView):
         if not hasattr(self, "_uids_on_page"):
             self._uids_on_page = {brain.UID for brain in self.batch}
         return self._uids_on_page
+
+    def _page_starts(self):
+        """Where each post's page starts: one catalog query per page rendered, when a reply link
+        points to another page (discussions.post_page_starts)."""
+        if not hasattr(self, "_starts"):
+            self._starts = post_page_starts(self.context)
+        return self._starts
 
     def reply_target_title(self):
         if not self.reply_to:
@@ -121,8 +136,9 @@ class ReplyView(ThreadView):
         return ""
 
 
-class ModeratePost(RegionaustauschView):
-    """POST ``@@moderate`` on a post: ``transition`` hide (with ``reason``), restore or publish."""
+class Moderate(RegionaustauschView):
+    """POST ``@@moderate`` on a post or thread: ``transition`` hide (with ``reason``), restore or
+    publish (approve)."""
 
     TRANSITIONS = ("hide", "restore", "publish")
 
@@ -134,12 +150,18 @@ class ModeratePost(RegionaustauschView):
         if transition not in self.TRANSITIONS:
             raise BadRequest("unknown transition")
         reason = (self.request.form.get("reason") or "").strip()
-        thread_url = self.context.aq_parent.absolute_url()
         try:
             api.portal.get_tool("portal_workflow").doActionFor(self.context, transition, comment=reason)
         except WorkflowException as refusal:
             self.message(str(refusal), "error")
         else:
-            self.message(_("The post has been updated."))
-        self.request.response.redirect(f"{thread_url}#{self.context.getId()}")
+            self.message(
+                _("The post has been updated.")
+                if IPost.providedBy(self.context)
+                else _("The discussion has been updated.")
+            )
+        if IPost.providedBy(self.context):
+            self.request.response.redirect(f"{self.context.aq_parent.absolute_url()}#{self.context.getId()}")
+        else:
+            self.request.response.redirect(self.context.absolute_url())
         return ""

@@ -9,6 +9,7 @@ of posts is BTreeFolder2's ``BTrees.Length`` counter, and the time of the last p
 from Acquisition import aq_base
 from DateTime import DateTime
 from persistent import Persistent
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from regionaustausch import _
@@ -50,6 +51,9 @@ class IThread(model.Schema):
         description=_("What the thread is about; members answer with posts."),
     )
 
+    # Pinning is the moderators' decision: the edit forms and plone.restapi leave the field alone for
+    # anyone else (its owner may edit the thread, not its place in the forum).
+    directives.write_permission(pinned="regionaustausch.Moderate")
     pinned = schema.Bool(
         title=_("Pinned"),
         description=_("Pinned threads are listed first in their forum."),

@@ -1,12 +1,18 @@
-"""Who may write in a forum, and in which state a new post begins.
+"""Why a user cannot write in a forum, and when a moderator must approve what is written.
 
 A Forum is ``internal`` (network members read and write), ``public`` (everyone reads, network members
-write) or ``closed`` (read only, for everyone). A Thread can be locked, which closes it for new posts.
-An unknown forum state counts as ``closed`` (fail closed).
+write) or ``closed`` (read only, for everyone). A Thread is ``open`` for posts, ``locked`` (no new posts),
+``pending`` (it waits for a moderator's approval) or ``hidden`` (by a moderator). Unknown states count as
+closed (fail closed).
 
-Moderation: with ``premoderation`` on, a new post is ``pending`` until a moderator publishes it; a
-moderator's own posts never wait. Moderators write under the same rules as everybody else otherwise:
-a closed forum and a locked thread are closed for them too (they reopen them first).
+Who may write is decided by the workflows' permissions ("regionaustausch: Add Thread", "regionaustausch:
+Add Post"); :func:`check_post` only explains a refusal that the permission has made, in the words the
+user needs.
+
+Moderation: with ``premoderation`` on, a new post or thread waits (``pending``) until a moderator approves
+it, and so does a published one that its writer changes (:func:`needs_approval`); a moderator's own
+writing never waits. Moderators write under the same rules as everybody else otherwise: a closed forum
+and a locked thread are closed for them too (they reopen them first).
 """
 
 from regionaustausch.domain.errors import RuleViolation
@@ -22,11 +28,16 @@ PENDING = "pending"
 HIDDEN = "hidden"
 POST_STATES = (PUBLISHED, PENDING, HIDDEN)
 
+OPEN = "open"
+LOCKED = "locked"
+THREAD_STATES = (OPEN, LOCKED, PENDING, HIDDEN)
+
 
 class PostingRefused(RuleViolation):
-    """Writing is not possible here; ``http_status`` 403 for every case."""
+    """Writing is not possible here; ``http_status`` 403 unless a subclass says otherwise."""
 
     http_status = 403
+    default_msgid = "You may not write in this discussion."
 
 
 class ForumClosed(PostingRefused):
@@ -41,33 +52,50 @@ class ThreadLocked(PostingRefused):
     default_msgid = "This discussion is locked; no new posts can be written."
 
 
+class ThreadNotOpen(PostingRefused):
+    """The thread is hidden by a moderator (or in an unknown state)."""
+
+    default_msgid = "This discussion is hidden; no posts can be written."
+
+
+class ThreadPending(ThreadNotOpen):
+    """The thread waits for a moderator's approval."""
+
+    default_msgid = "This discussion waits for a moderator's approval; it can be answered once approved."
+
+
+class LoginRequired(PostingRefused):
+    """Nobody is logged in (HTTP 401: logging in may help)."""
+
+    http_status = 401
+    default_msgid = "Log in to write in this forum."
+
+
 class NotAllowedToPost(PostingRefused):
     """The user is not a network member of the Region."""
 
     default_msgid = "Only network members of this region can write in this forum."
 
 
-def check_post(forum_state, thread_locked, is_member):
-    """Raise the fitting :class:`PostingRefused` subclass unless the user may write a post.
+def check_post(forum_state, thread_state=None, is_member=False, logged_in=True):
+    """Raise the :class:`PostingRefused` subclass that explains why the user cannot write, if a reason
+    is found; return ``None`` otherwise (the caller then refuses with a plain :class:`PostingRefused`).
 
-    ``thread_locked`` is whether the thread is locked (``False`` when starting a new thread). Checked in
-    this order: forum closed, thread locked, membership.
+    ``thread_state`` is the review state of the thread to answer (``None`` when starting a new
+    thread). Checked in this order: forum closed, thread locked, thread not open, logged in, membership.
     """
     if forum_state not in (INTERNAL, PUBLIC):
         raise ForumClosed()
-    if thread_locked:
+    if thread_state == LOCKED:
         raise ThreadLocked()
+    if thread_state == PENDING:
+        raise ThreadPending()
+    if thread_state not in (None, OPEN):
+        raise ThreadNotOpen()
+    if not logged_in:
+        raise LoginRequired()
     if not is_member:
         raise NotAllowedToPost()
-
-
-def can_post(forum_state, thread_locked, is_member):
-    """``True`` when :func:`check_post` would pass; for views deciding whether to show the form."""
-    try:
-        check_post(forum_state, thread_locked, is_member)
-    except PostingRefused:
-        return False
-    return True
 
 
 class ArchiveClosed(PostingRefused):
@@ -86,7 +114,7 @@ def check_edit(forum_state, thread_locked, is_administrator=False):
         raise ArchiveClosed()
 
 
-def post_initial_state(premoderation, is_moderator=False):
-    """``"pending"`` when the forum asks for pre-moderation and the author is no moderator, else
-    ``"published"``."""
-    return PENDING if premoderation and not is_moderator else PUBLISHED
+def needs_approval(premoderation, is_moderator=False):
+    """Whether what a user writes (a new post or thread, or a change to a published one) waits for a
+    moderator: when the forum asks for pre-moderation and the writer is no moderator."""
+    return bool(premoderation) and not is_moderator

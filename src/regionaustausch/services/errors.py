@@ -6,6 +6,7 @@ from regionaustausch.domain.errors import RuleViolation
 from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zExceptions import HTTPConflict
+from zExceptions import Unauthorized
 from zope.i18n import translate
 
 
@@ -13,7 +14,7 @@ class Conflict(HTTPConflict):
     """409: the request conflicts with the resource's current state (e.g. a second support)."""
 
 
-_BY_STATUS = {400: BadRequest, 403: Forbidden, 409: Conflict}
+_BY_STATUS = {400: BadRequest, 401: Unauthorized, 403: Forbidden, 409: Conflict}
 
 
 def http_error(violation: RuleViolation, request):

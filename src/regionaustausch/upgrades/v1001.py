@@ -1,4 +1,7 @@
-"""Upgrade steps from profile version 1000 to 1001 (registered in configure.zcml, in this order)."""
+"""Upgrade steps from profile version 1000 to 1001, each a step of its own (``configure.zcml``, in this
+order): the Sharing permissions in the rolemap and the workflows (issue 9), the workflows' other changes
+applied to existing content, proposals' texts stored sanitised, the directory's catalog entries.
+"""
 
 from Acquisition import aq_base
 from plone import api
@@ -7,6 +10,22 @@ import logging
 
 
 logger = logging.getLogger(__name__)
+
+PROFILE = "profile-regionaustausch:default"
+
+
+def apply_rolemap(context):
+    """Only site administrators delegate roles on the Sharing page, site-wide (rolemap.xml)."""
+    context.runImportStepFromProfile(PROFILE, "rolemap", run_dependencies=False)
+
+
+def apply_workflows(context):
+    """The workflows of 1001 (Sharing permissions managed in every state, threads pending in
+    pre-moderated forums, edits recorded, histories for moderators only), applied to every existing
+    object: ``updateRoleMappings`` sets each object's permissions from its state's new map and
+    reindexes its security."""
+    context.runImportStepFromProfile(PROFILE, "workflow", run_dependencies=False)
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
 
 
 def sanitise_proposal_texts(context):
