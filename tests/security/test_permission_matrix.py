@@ -8,9 +8,10 @@ e.g. ``proposal-draft-view-anonymous-no``) that asks the real site of ``conftest
   transition to the user, i.e. its guard), and
 - a real attempt as that user: restricted traversal and a catalog search (view), traversing to
   ``@@edit`` (edit), ``manage_delObjects`` (delete), ``api.content.create`` (add), ``api.content
-  .transition`` (transitions), ``regionaustausch.supports`` (support), ``guarded_getattr`` of
-  ``contact_details`` (contact details), traversing to ``@@sharing`` (share: every Sharing permission
-  and "Change local roles"); ``pin`` asks the permissions only (editing, and Moderate for ``pinned``).
+  .transition`` (transitions), ``regionaustausch.supports`` (support), ``directory.contact
+  .visible_contact`` (contact details, as the serializer and the views show them), traversing to
+  ``@@sharing`` (share: every Sharing permission and "Change local roles"); ``pin`` asks the
+  permissions only (editing, and Moderate for ``pinned``).
 
 A "no" must be refused by both: Unauthorized, plone.api's InvalidParameterError (a transition that is not
 offered, a type that may not be added) or the domain's refusal (supports).
@@ -31,7 +32,6 @@ itself is ambiguous, as strict xfails.
 """
 
 from AccessControl import Unauthorized
-from AccessControl.ZopeGuards import guarded_getattr
 from Acquisition import aq_parent
 from dataclasses import dataclass
 from plone import api
@@ -39,6 +39,7 @@ from plone.api.exc import InvalidParameterError
 from plone.app.textfield.value import RichTextValue
 from regionaustausch import moderation
 from regionaustausch import supports
+from regionaustausch.directory.contact import visible_contact
 from regionaustausch.domain.supports import AlreadySupported
 from regionaustausch.domain.supports import LoginRequired
 from regionaustausch.domain.supports import NotANetworkMember
@@ -536,13 +537,15 @@ def check_share(portal, obj, path, cell):
 
 def check_contact(portal, obj, path, cell):
     def read_contact():
-        details = guarded_getattr(traverse(portal, path), "contact_details")()
+        details = visible_contact(traverse(portal, path))
+        if not details:
+            raise Unauthorized("no contact details for this caller")
         assert details["email"].endswith("@example.org")
 
     return {
         "permission": has_permission("View", obj, cell)
         and has_permission("regionaustausch: View contact details", obj, cell),
-        "contact_details": attempt(read_contact),
+        "visible_contact": attempt(read_contact),
     }
 
 
