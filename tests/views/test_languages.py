@@ -85,7 +85,7 @@ def test_rest_api_error_in_the_browsers_language(bilingual, accept_language, mes
     ("accept_language", "fact"), [("en", "State Niedersachsen"), ("de", "Land Niedersachsen")]
 )
 def test_municipality_facts_from_the_english_catalogue(bilingual, accept_language, fact):
-    """ "Land" (the German federal state) reads "State" in English: a text that only locales/en gives."""
+    """In English "Land" (the German federal state) reads "State": a text that only locales/en gives."""
     response = requests.get(
         bilingual["region"]["bs"].absolute_url(), headers={"Accept-Language": accept_language}, timeout=30
     )
