@@ -1,118 +1,56 @@
 """The regionaustausch distribution: a Plone 6.2 add-on for regional exchange of council members."""
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from pathlib import Path
 from setuptools import find_namespace_packages
 from setuptools import setup
 from setuptools.command.build_py import build_py
-import re
-import struct
 
 
 HERE = Path(__file__).parent
+SOURCE = HERE / "src"
+LOCALES = SOURCE / "regionaustausch" / "locales"
 
 
-_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+def catalogues():
+    """The message catalogues, ``locales/<language>/LC_MESSAGES/<domain>.po``."""
+    return sorted(LOCALES.glob("*/LC_MESSAGES/*.po"))
 
 
-def _po_unquote(text):
-    """Decode one quoted PO string literal (``"..."``) into its value."""
-    text = text.strip()
-    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
-        raise ValueError(f"not a PO string: {text!r}")
-    return re.sub(r"\\(.)", lambda match: _PO_ESCAPES[match.group(1)], text[1:-1])
-
-
-def parse_po(path):
-    """Return ``{msgid: msgstr}`` of a PO file, leaving out fuzzy and untranslated entries.
-
-    Understands comments, the fuzzy flag, ``msgctxt``, plural forms and continued strings; keys and values
-    are built as GNU msgfmt builds them (context joined with EOT, plural forms with NUL).
-    """
-    messages = {}
-    entry = {}
-    state = {"key": None, "fuzzy": False}
-
-    def complete():
-        return any(key.startswith("msgstr") for key in entry)
-
-    def flush():
-        if complete() and not state["fuzzy"]:
-            msgid = entry["msgid"]
-            if "msgid_plural" in entry:
-                msgid += "\0" + entry["msgid_plural"]
-                forms = sorted(
-                    (key for key in entry if key.startswith("msgstr[")), key=lambda k: int(k[7:-1])
-                )
-                msgstr = "\0".join(entry[key] for key in forms)
-            else:
-                msgstr = entry["msgstr"]
-            if "msgctxt" in entry:
-                msgid = entry["msgctxt"] + "\x04" + msgid
-            if msgstr.strip("\0") or not msgid:
-                messages[msgid] = msgstr
-        entry.clear()
-        state["fuzzy"] = False
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            if complete():
-                flush()
-            if line.startswith("#,") and "fuzzy" in line:
-                state["fuzzy"] = True
-            continue
-        if line.startswith('"'):
-            entry[state["key"]] += _po_unquote(line)
-            continue
-        keyword, _, value = line.partition(" ")
-        if keyword in ("msgctxt", "msgid") and complete():
-            flush()
-        state["key"] = keyword
-        entry[keyword] = _po_unquote(value)
-    flush()
-    return messages
-
-
-def write_mo(messages, path):
-    """Write ``messages`` as a GNU MO file (revision 0, native byte order), the format gettext reads."""
-    keys = sorted(messages)
-    ids, strs, table = b"", b"", []
-    for key in keys:
-        encoded_id, encoded_str = key.encode("utf-8"), messages[key].encode("utf-8")
-        table.append((len(encoded_id), len(ids), len(encoded_str), len(strs)))
-        ids += encoded_id + b"\0"
-        strs += encoded_str + b"\0"
-    header_size, count = 7 * 4, len(keys)
-    ids_start = header_size + 16 * count
-    strs_start = ids_start + len(ids)
-    out = struct.pack("Iiiiiii", 0x950412DE, 0, count, header_size, header_size + 8 * count, 0, 0)
-    out += b"".join(struct.pack("ii", id_len, ids_start + id_off) for id_len, id_off, _, _ in table)
-    out += b"".join(struct.pack("ii", str_len, strs_start + str_off) for _, _, str_len, str_off in table)
-    path.write_bytes(out + ids + strs)
+def compile_catalogue(po, mo):
+    """Compile ``po`` into the GNU MO file ``mo`` with Babel, leaving out fuzzy entries."""
+    with po.open("rb") as source:
+        catalogue = read_po(source, locale=po.parent.parent.name, domain=po.stem)
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    with mo.open("wb") as target:
+        write_mo(target, catalogue, use_fuzzy=False)
 
 
 class build_py_with_catalogues(build_py):
-    """Compile ``locales/*/LC_MESSAGES/*.po`` into ``.mo`` files when the package is built or installed.
+    """Compile the ``.po`` catalogues into ``.mo`` files whenever the package is built or installed.
 
-    The ``.mo`` files are build products (git ignores them). In an editable install they are written next
-    to their ``.po`` in the source tree, otherwise into the build directory that becomes the wheel.
+    The ``.mo`` files are build products (git ignores them, the sdist leaves them out). In an editable
+    install they are written next to their ``.po`` in the source tree, otherwise into the build directory
+    that becomes the wheel, so a site gets its translations without compiling anything at start-up.
+    Babel is a build requirement (pyproject.toml ``[build-system]``).
     """
 
     def run(self):
         super().run()
-        source = HERE / "src" / "regionaustausch" / "locales"
-        for po in sorted(source.glob("*/LC_MESSAGES/*.po")):
-            relative = po.relative_to(HERE / "src").with_suffix(".mo")
-            target = po.with_suffix(".mo") if self.editable_mode else Path(self.build_lib) / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_mo(parse_po(po), target)
+        for po in catalogues():
+            compile_catalogue(po, self._target(po))
+
+    def _target(self, po):
+        if self.editable_mode:
+            return po.with_suffix(".mo")
+        return Path(self.build_lib) / po.relative_to(SOURCE).with_suffix(".mo")
 
     def get_outputs(self, include_bytecode=True):
         outputs = super().get_outputs(include_bytecode)
-        source = HERE / "src" / "regionaustausch" / "locales"
-        for po in sorted(source.glob("*/LC_MESSAGES/*.po")):
-            outputs.append(str(Path(self.build_lib) / po.relative_to(HERE / "src").with_suffix(".mo")))
-        return outputs
+        return outputs + [
+            str(Path(self.build_lib) / po.relative_to(SOURCE).with_suffix(".mo")) for po in catalogues()
+        ]
 
 
 setup(
@@ -198,6 +136,7 @@ setup(
         ],
         "test": [
             "axe-playwright-python",
+            "build",
             "i18ndude",
             "Plone",
             "plone.app.testing",

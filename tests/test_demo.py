@@ -105,10 +105,10 @@ def all_paths(region):
 
 
 @pytest.fixture
-def region(portal):
-    """The demo, applied by the test user (no Manager unless a test says so)."""
-    apply_demo(portal)
-    return portal[REGION_ID]
+def region(demo_portal):
+    """The demo's Region. The demo was applied once per test class by the test user (no Manager), on
+    the layer DEMO_INTEGRATION_TESTING; what a test changes is rolled back after it."""
+    return demo_portal[REGION_ID]
 
 
 @pytest.fixture
@@ -120,6 +120,15 @@ def with_meeting(region):
 @pytest.fixture
 def municipalities(region):
     return {brain.Title: brain.getObject() for brain in find(portal_type="Municipality")}
+
+
+class OnTheDemo:
+    """Tests on the site with the demo (``region``): there ``portal`` is that site, never a second one
+    of the plain layer."""
+
+    @pytest.fixture
+    def portal(self, demo_portal):
+        return demo_portal
 
 
 class TestProfile:
@@ -150,6 +159,22 @@ class TestProfile:
         apply_demo(portal)
         assert counts()["Municipality"] == 8
 
+    @pytest.mark.portal(roles=["Manager"])
+    def test_an_id_taken_by_another_type_is_left_alone(self, portal):
+        api.content.create(container=portal, type="Document", id=REGION_ID, title="Schon da")
+        builder = create_demo_content(portal)
+        assert portal[REGION_ID].portal_type == "Document"
+        assert builder.created == []
+        assert counts()["Region"] == 0
+
+    def test_password_from_the_environment(self, portal, monkeypatch):
+        monkeypatch.setenv("DEMO_PASSWORD", "Anderes-Demo-9")
+        apply_demo(portal)
+        assert authenticates(portal, "anna.beispiel", "Anderes-Demo-9")
+        assert not authenticates(portal, "anna.beispiel", DEFAULT_PASSWORD)
+
+
+class TestProfileApplied(OnTheDemo):
     def test_counts(self, region):
         assert counts() == {
             "Region": 1,
@@ -210,16 +235,8 @@ class TestProfile:
         assert counts()["Representative"] == 19
         assert counts()["Post"] == 11
 
-    @pytest.mark.portal(roles=["Manager"])
-    def test_an_id_taken_by_another_type_is_left_alone(self, portal):
-        api.content.create(container=portal, type="Document", id=REGION_ID, title="Schon da")
-        builder = create_demo_content(portal)
-        assert portal[REGION_ID].portal_type == "Document"
-        assert builder.created == []
-        assert counts()["Region"] == 0
 
-
-class TestContent:
+class TestContent(OnTheDemo):
     def test_region(self, region):
         assert region.title == "Wirtschaftsregion Großraum Braunschweig"
         assert (region.quorum_supports, region.quorum_municipalities) == (5, 3)
@@ -372,7 +389,7 @@ class TestMeetingTimes:
         assert start.utcoffset() == datetime.timedelta(hours=2)
 
 
-class TestCatalog:
+class TestCatalog(OnTheDemo):
     def test_by_ags(self, region):
         (brain,) = find(portal_type="Municipality", ags="03153")
         assert brain.Title == "Landkreis Goslar"
@@ -516,7 +533,7 @@ class TestData:
         assert (second["state"], second["lead_organiser"]) == ("accepted", "wolfsburg")
 
 
-class TestUsers:
+class TestUsers(OnTheDemo):
     def test_accounts(self, region):
         for user_id, (_municipality, person) in demo_people().items():
             user = api.user.get(userid=user_id)
@@ -540,12 +557,6 @@ class TestUsers:
             assert authenticates(portal, user_id, DEFAULT_PASSWORD), user_id
         assert not authenticates(portal, "anna.beispiel", "wrong")
 
-    def test_password_from_the_environment(self, portal, monkeypatch):
-        monkeypatch.setenv("DEMO_PASSWORD", "Anderes-Demo-9")
-        apply_demo(portal)
-        assert authenticates(portal, "anna.beispiel", "Anderes-Demo-9")
-        assert not authenticates(portal, "anna.beispiel", DEFAULT_PASSWORD)
-
     def test_an_existing_password_is_never_reset(self, portal, region, monkeypatch):
         portal.acl_users.source_users.userSetPassword("anna.beispiel", "Selbst-gewaehlt-1")
         apply_demo(portal)
@@ -560,9 +571,9 @@ class TestUsers:
         assert not region["braunschweig"]["petra-probe"].user_id
 
 
-class TestStates:
+class TestStates(OnTheDemo):
     def test_applied_by_a_user_without_manager_rights(self, portal, region):
-        """The fixture applied the demo as the test user (no Manager): all states were reached."""
+        """The layer applied the demo as the test user (no Manager): all states were reached."""
         assert "Manager" not in api.user.get_roles(obj=portal)
         assert api.content.get_state(region[PROPOSAL_1]) == "discussion"
         assert api.content.get_state(region[MEETING_PROPOSAL]) == "accepted"
@@ -616,7 +627,7 @@ class TestStates:
             assert brain.Creator in DEMO_LOGINS, brain.getPath()
 
 
-class TestMembership:
+class TestMembership(OnTheDemo):
     def test_demo_users_are_network_members(self, region):
         members = set(api.user.get_users(groupname=MEMBERS_GROUP))
         assert {user.getId() for user in members} == set(DEMO_LOGINS)
@@ -633,7 +644,7 @@ class TestMembership:
             assert api.user.has_permission("regionaustausch: Add Post", obj=region[INTERNAL_FORUM])
 
 
-class TestSupports:
+class TestSupports(OnTheDemo):
     def supporters(self, proposal):
         return [record["user_id"] for record in storage(proposal).records()]
 
@@ -687,7 +698,7 @@ class TestSupports:
         assert [brain.getId for brain in upcoming_meetings(region)] == ["erstes-austauschtreffen"]
 
 
-class TestAnonymous:
+class TestAnonymous(OnTheDemo):
     def test_sees_the_public_forum_and_the_proposals(self, region):
         with anonymous():
             assert api.user.is_anonymous()
@@ -715,7 +726,7 @@ class TestAnonymous:
             assert not api.user.has_permission("regionaustausch: Support proposal", obj=region[PROPOSAL_1])
 
 
-class TestIdempotence:
+class TestIdempotence(OnTheDemo):
     def test_applying_twice_keeps_states_and_supports(self, portal, region):
         paths, before = relative_paths(region), states(region)
         uids = {brain.getPath(): brain.UID for brain in find(path="/".join(region.getPhysicalPath()))}

@@ -101,8 +101,20 @@ class TestUninstalled:
 
 class TestExtraTopics:
     def test_valid_lines(self, portal):
+        """Accepted and stored; the topics follow the built-in ones with their tokens."""
+        from regionaustausch.controlpanel import check_extra_topics
+        from regionaustausch.domain.topics import TOPICS
+
+        lines = ["Wasserstoff", "kreislauf|Kreislaufwirtschaft"]
         field = IRegionaustauschSettings["extra_topics"]
-        field.validate(["Wasserstoff", "kreislauf|Kreislaufwirtschaft"])
+        field.validate(lines)
+        assert check_extra_topics(lines) == (
+            *TOPICS,
+            ("wasserstoff", "Wasserstoff"),
+            ("kreislauf", "Kreislaufwirtschaft"),
+        )
+        get_settings().extra_topics = lines
+        assert api.portal.get_registry_record("regionaustausch.extra_topics") == lines
 
     @pytest.mark.parametrize("lines", [["Fachkräfte"], ["a|Eins", "a|Zwei"], ["Eins", "eins"]])
     def test_duplicates_refused_in_german(self, portal, lines):

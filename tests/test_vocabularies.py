@@ -125,11 +125,17 @@ class TestTopics:
         assert tokens[len(FIXED["regionaustausch.topics"]) :] == ["wasserstoff", "kreislaufwirtschaft"]
 
     def test_topics_field_accepts_extra_topics(self, portal, get_vocabulary):
+        """A topic of the control panel is valid for the topics field once it is configured."""
         from regionaustausch.behaviors.topics import ITopics
+        from zope.schema.interfaces import WrongContainedType
 
+        field = ITopics["topics"].bind(portal)
+        with pytest.raises(WrongContainedType):
+            field.validate(["wasserstoff", "energie"])
         get_settings().extra_topics = ["wasserstoff|Wasserstoff"]
         field = ITopics["topics"].bind(portal)
         field.validate(["wasserstoff", "energie"])
+        assert "wasserstoff" in field.value_type.bind(portal).vocabulary
 
 
 @pytest.fixture(scope="class")

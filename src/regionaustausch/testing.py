@@ -6,6 +6,7 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from Products.CMFCore.indexing import processQueue
 from regionaustausch import deferred_reindex
 from regionaustausch.permissions import ADD_MEETING
 from regionaustausch.permissions import AddPortalContent
@@ -52,6 +53,38 @@ INTEGRATION_TESTING = RegionaustauschIntegrationTesting(
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(REGIONAUSTAUSCH_FIXTURE, WSGI_SERVER_FIXTURE),
     name="RegionaustauschLayer:FunctionalTesting",
+)
+
+
+class RegionaustauschDemoLayer(PloneSandboxLayer):
+    """The site of ``REGIONAUSTAUSCH_FIXTURE`` with the demo region (profile ``regionaustausch:demo``),
+    built once for a test class instead of once per test (tests/conftest.py: ``demo_portal``).
+
+    plone.app.testing runs ``setUpPloneSite`` as the test user (no Manager), as a site's member who
+    applies the profile would. The demo's catalog counts are indexed at once (``deferred_reindex``),
+    as in the integration tests.
+    """
+
+    defaultBases = (REGIONAUSTAUSCH_FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        deferred_reindex.set_synchronous(True)
+        try:
+            # not applyProfile(), which runs as the Zope admin: as the test user, as the tests expect
+            portal.portal_setup.runAllImportStepsFromProfile("profile-regionaustausch:demo")
+            # Index now, while the site is set: plone.app.testing unsets it before the commit that
+            # would process the queue, and without the site's FTIs Dexterity objects lack their
+            # behaviours' interfaces (object_provides would miss IEvent for the meeting).
+            processQueue()
+        finally:
+            deferred_reindex.set_synchronous(False)
+
+
+DEMO_FIXTURE = RegionaustauschDemoLayer()
+
+DEMO_INTEGRATION_TESTING = RegionaustauschIntegrationTesting(
+    bases=(DEMO_FIXTURE,),
+    name="RegionaustauschDemoLayer:IntegrationTesting",
 )
 
 

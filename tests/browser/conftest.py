@@ -139,7 +139,7 @@ def chromium_executable(path=CHROMIUM):
         pytest.fail(
             f"Chromium is missing at {path}. The browser tests drive Debian's chromium, they never "
             "download a browser: install it with `apt-get install -y --no-install-recommends chromium` "
-            "(.ci/run does this), or point REGIONAUSTAUSCH_CHROMIUM at another Chromium binary.",
+            "(`make install` does this as root), or point REGIONAUSTAUSCH_CHROMIUM at another Chromium.",
             pytrace=False,
         )
     return str(path)

@@ -260,4 +260,6 @@ def test_screenshots_logged_in(redakteurin_page, site_url, screenshot):
 def test_api_user_helper_commits(functional_portal, add_user):
     username, _ = add_user("nutzerin")
     transaction.begin()
-    assert api.user.get(username=username) is not None
+    user = api.user.get(username=username)
+    assert user is not None
+    assert (user.getUserName(), "Member" in user.getRoles()) == ("nutzerin", True)

@@ -191,7 +191,9 @@ class TestFTIs:
         from zope.component import queryUtility
         from zope.security.interfaces import IPermission
 
-        assert queryUtility(IPermission, name=get_fti(portal_type).add_permission) is not None
+        permission = queryUtility(IPermission, name=get_fti(portal_type).add_permission)
+        assert permission is not None
+        assert permission.title == f"regionaustausch: Add {portal_type}"
 
     def test_site_offers_only_region(self, portal):
         """Of our types only the Region may be added in the site root (global_allow)."""

@@ -8,8 +8,13 @@ import pytest
 
 
 def test_existing_user_accepted(portal):
+    """The same id is refused until its account exists, then the field's constraint accepts it."""
+    field = IRepresentative["user_id"].bind(portal)
+    with pytest.raises(ValidationError):
+        field.validate("anna.beispiel")
     api.user.create(email="anna@example.invalid", username="anna.beispiel", password="secret-12345")
-    IRepresentative["user_id"].bind(portal).validate("anna.beispiel")
+    assert field.constraint("anna.beispiel") is True
+    field.validate("anna.beispiel")
 
 
 def test_unknown_user_refused_in_german(portal):

@@ -86,10 +86,20 @@ def test_the_writer_is_no_moderator_by_default():
     assert needs_approval(True) is True
 
 
+def edit_refused(state, locked, administrator=False):
+    """Whether check_edit refuses the change (it raises ArchiveClosed, or returns nothing)."""
+    try:
+        forums.check_edit(state, thread_locked=locked, is_administrator=administrator)
+    except forums.ArchiveClosed:
+        return True
+    return False
+
+
 class TestCheckEdit:
     @pytest.mark.parametrize("state", [forums.INTERNAL, forums.PUBLIC])
     def test_open_forum_and_thread(self, state):
-        forums.check_edit(state, thread_locked=False)
+        assert edit_refused(state, locked=False) is False
+        assert edit_refused(state, locked=True) is True  # the same forum, once the thread is locked
 
     @pytest.mark.parametrize(
         ("state", "locked"),
@@ -100,5 +110,7 @@ class TestCheckEdit:
             forums.check_edit(state, thread_locked=locked)
         assert refused.value.http_status == 403
 
-    def test_administrator_may_correct(self):
-        forums.check_edit(forums.CLOSED, thread_locked=True, is_administrator=True)
+    @pytest.mark.parametrize(("state", "locked"), [(forums.CLOSED, False), (forums.PUBLIC, True)])
+    def test_administrator_may_correct(self, state, locked):
+        assert edit_refused(state, locked) is True
+        assert edit_refused(state, locked, administrator=True) is False
