@@ -24,6 +24,8 @@ MODULES = (
     "topics",
     "representatives",
     "proposals",
+    "decisions",
+    "meetings",
 )
 
 #: The (token, title) tuples whose titles are msgids, by module.
@@ -34,6 +36,7 @@ VOCABULARIES = {
     "topics": ("TOPICS",),
     "representatives": ("SALUTATIONS", "FUNCTIONS"),
     "proposals": ("FORMATS",),
+    "decisions": ("ROLES",),
 }
 
 
