@@ -49,9 +49,7 @@ class MeetingView(RegionaustauschView):
         return f"{self.context.absolute_url()}/ics_view"
 
     def rich(self, name):
-        value = getattr(self.context, name, None)
-        output = value.output if value is not None else None
-        return output or None
+        return getattr(getattr(self.context, name, None), "output", None) or None
 
 
 def _widgets(form):
