@@ -204,7 +204,7 @@ def test_a_proposal_from_draft_to_realised(
     check(erika, assert_no_new_violations, baselines["authenticated"])
     screenshot(erika, "journey-11-realise-refused")
     with erika.expect_navigation():
-        erika.locator("#ra-decision-blocked a").click()
+        erika.locator("#ra-decision-anyway a").click()
     # the override's reason is required: the browser asks first, the server refuses blanks
     erika.locator("#ra-decision-comment").fill("   ")
     with erika.expect_navigation():

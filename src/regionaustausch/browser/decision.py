@@ -117,6 +117,7 @@ class DecisionForm(RegionaustauschView):
         return self.translate(_(problem.msgid, mapping=problem.mapping)) if problem else None
 
     def anyway_url(self):
-        if "realise_anyway" in possible_transitions(self.context):
+        """Where to realise despite missing resolutions, on the form of ``realise`` (when offered)."""
+        if self.transition == "realise" and "realise_anyway" in possible_transitions(self.context):
             return f"{self.context.absolute_url()}/@@decide?transition=realise_anyway"
         return None
