@@ -38,18 +38,24 @@ def test_reached_with_the_support_that_meets_both_thresholds():
     assert support_milestones(records, QuorumRule(2, 2))["quorum_reached"]["date"].startswith("2026-03-02")
 
 
-def test_entries_in_order_of_time_then_type():
+def test_entries_in_order_of_time_then_of_the_path():
     entries = [
         {"type": "meeting", "when": 3},
-        {"type": "resolution", "when": 1},
+        {"type": "resolution", "when": 2},
+        {"type": "state", "state": "accepted", "when": 2},
         {"type": "quorum_reached", "when": 2},
-        {"type": "state", "when": 2, "n": 1},
-        {"type": "state", "when": 2, "n": 2},
+        {"type": "first_support", "when": 2},
+        {"type": "state", "state": "discussion", "when": 2},
+        {"type": "state", "state": "draft", "when": 1},
+        {"type": "state", "state": "submitted", "when": 1},
     ]
-    assert [(entry["type"], entry.get("n")) for entry in in_order(entries)] == [
-        ("resolution", None),
-        ("state", 1),
-        ("state", 2),
+    assert [(entry["type"], entry.get("state")) for entry in in_order(entries)] == [
+        ("state", "draft"),
+        ("state", "submitted"),
+        ("state", "discussion"),
+        ("first_support", None),
         ("quorum_reached", None),
+        ("state", "accepted"),
+        ("resolution", None),
         ("meeting", None),
     ]

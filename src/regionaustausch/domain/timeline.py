@@ -6,6 +6,8 @@ is here: the milestones of the supports, derived from the support records' dates
 quorum rule (domain.quorum), and the order of the entries.
 """
 
+from regionaustausch.domain.proposals import DISCUSSION
+from regionaustausch.domain.proposals import STATES
 from regionaustausch.domain.quorum import count_records
 from regionaustausch.domain.quorum import evaluate
 
@@ -40,7 +42,20 @@ def support_milestones(records, rule):
     return milestones
 
 
+def _rank(entry):
+    """Where an entry goes among those of the same moment: the states in the workflow's order (it only
+    ever moves forward), the supports right after the discussion opened (they can only come then),
+    meetings and resolutions last."""
+    kind = entry["type"]
+    if kind == STATE:
+        state = entry.get("state")
+        return 10 * (STATES.index(state) if state in STATES else len(STATES))
+    if kind in (FIRST_SUPPORT, QUORUM_REACHED):
+        return 10 * STATES.index(DISCUSSION) + (1 if kind == FIRST_SUPPORT else 2)
+    return 10 * len(STATES) + TYPES.index(kind)
+
+
 def in_order(entries):
-    """The entries sorted by their ``when`` (any comparable value), their ``type`` in the order of
-    :data:`TYPES` where two happen at the same moment; the sort is stable."""
-    return sorted(entries, key=lambda entry: (entry["when"], TYPES.index(entry["type"])))
+    """The entries sorted by their ``when`` (any comparable value); entries of the same moment in the
+    order of the path (:func:`_rank`); the sort is stable."""
+    return sorted(entries, key=lambda entry: (entry["when"], _rank(entry)))
