@@ -7,6 +7,7 @@ from regionaustausch import resolutions
 from regionaustausch.events import IResolutionStatusChanged
 from regionaustausch.events import ResolutionStatusChanged
 from regionaustausch.timeline import timeline
+from zope.annotation.interfaces import IAnnotations
 from zope.component import getGlobalSiteManager
 from zope.event import notify
 from zope.globalrequest import getRequest
@@ -124,6 +125,19 @@ def test_a_new_row_is_a_change_from_nothing(network, events):
     added = row(network["bs"], "Wirtschaftsausschuss Braunschweig", kind="ausschussbeschluss")
     edit(proposal, [*proposal.required_resolutions, added])
     assert events == [("Wirtschaftsausschuss Braunschweig", None, "offen", "editor")]
+
+
+def test_a_proposal_never_tracked_starts_its_history_at_its_next_edit(network, events):
+    proposal = network["proposal"]
+    del IAnnotations(proposal)[resolutions.ANNOTATION_KEY]
+    rows = [dict(item) for item in proposal.required_resolutions]
+    rows[0]["status"] = "eingebracht"
+    edit(proposal, rows)
+    assert events == []  # what it was before is not known
+    rows = [dict(item) for item in proposal.required_resolutions]
+    rows[0]["status"] = "gefasst"
+    edit(proposal, rows)
+    assert events == [("Rat der Stadt Braunschweig", "eingebracht", "gefasst", "editor")]
 
 
 def test_oparl_notifies_first_and_is_recorded_once(network, events):

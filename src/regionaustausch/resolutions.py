@@ -73,7 +73,10 @@ def today(context):
 def track_changes(proposal):
     """After an edit: date the rows whose status changed and notify ResolutionStatusChanged for each
     (``source="editor"``). Returns the changed rows."""
-    store = history(proposal)
+    store = history(proposal, create=False)
+    if store is None:  # never tracked (made before 1001, or without its added event): start here
+        remember(proposal)
+        return []
     rows = rows_of(proposal)
     changes = rules.status_changes(store.known, rows)
     if changes:
