@@ -1,6 +1,7 @@
 """Upgrade steps from profile version 1000 to 1001, each a step of its own (``configure.zcml``, in this
-order): the Sharing permissions in the rolemap and the workflows (issue 9), the workflows' other changes
-applied to existing content, proposals' texts stored sanitised, the directory's catalog entries.
+order): the workflows of 1001 applied to existing content (Sharing only for site administrators, pending
+threads, recorded edits, histories for moderators), proposals' texts stored sanitised, the directory's
+catalog entries.
 """
 
 from Acquisition import aq_base
@@ -12,11 +13,6 @@ import logging
 logger = logging.getLogger(__name__)
 
 PROFILE = "profile-regionaustausch:default"
-
-
-def apply_rolemap(context):
-    """Only site administrators delegate roles on the Sharing page, site-wide (rolemap.xml)."""
-    context.runImportStepFromProfile(PROFILE, "rolemap", run_dependencies=False)
 
 
 def apply_workflows(context):
