@@ -69,3 +69,22 @@ def directory_catalog(setup_tool):
         # the column is metadata: reindexing one index updates all metadata of the record too
         brain._unrestrictedGetObject().reindexObject(idxs=list(DIRECTORY_INDEXES))
     logger.info("Reindexed %d representatives' records for the directory and user tokens", len(brains))
+
+
+#: The catalog indexes of the OParl import (oparl/catalog.py): records by OParl id, mandates by end.
+OPARL_INDEXES = ("oparl_id", "mandate_end")
+
+
+def oparl_catalog(context):
+    """The OParl import finds records by their OParl id and retires mandates that ended through the
+    FieldIndexes ``oparl_id`` and ``mandate_end``: added, then filled from the existing
+    municipalities and representatives. (Its permission "regionaustausch: Sync OParl" comes with the
+    rolemap step above.)"""
+    catalog = api.portal.get_tool("portal_catalog")
+    for name in OPARL_INDEXES:
+        if name not in catalog.indexes():
+            catalog.addIndex(name, "FieldIndex")
+    brains = catalog.unrestrictedSearchResults(portal_type=["Municipality", "Representative"])
+    for brain in brains:
+        brain._unrestrictedGetObject().reindexObject(idxs=list(OPARL_INDEXES))
+    logger.info("Indexed %d municipalities and representatives for the OParl import", len(brains))
