@@ -82,7 +82,8 @@ class OParlServer:
             found = dict(found, data=[item for item in found["data"] if _modified(item) >= _when(since[0])])
             next_url = (found.get("links") or {}).get("next")
             if next_url:  # servers keep their filters in their links
-                found["links"] = dict(found["links"], next=f"{next_url}?modified_since={since[0]}")
+                separator = "&" if "?" in next_url else "?"
+                found["links"] = dict(found["links"], next=f"{next_url}{separator}modified_since={since[0]}")
         if path in self.repeat:
             page = int(parse_qs(query).get("page", ["1"])[0])
             found = dict(found, links={"next": f"{EXAMPLE}{path}?page={page + 1}"})

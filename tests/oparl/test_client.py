@@ -60,7 +60,10 @@ def test_a_404_error_object_instead_of_a_list_is_an_empty_list(oparl, client):
 
 
 def test_a_plain_json_list_and_an_empty_one_are_lists(oparl, client):
-    oparl.routes["/plain"] = [{"id": "https://oparl.example.org/x/1"}, {"id": "https://oparl.example.org/x/2"}]
+    oparl.routes["/plain"] = [
+        {"id": "https://oparl.example.org/x/1"},
+        {"id": "https://oparl.example.org/x/2"},
+    ]
     oparl.routes["/empty"] = []
     assert ids(client.items(oparl.url("/plain"))) == ["1", "2"]
     assert list(client.items(oparl.url("/empty"))) == []
@@ -156,3 +159,10 @@ def test_an_answer_that_is_not_json_is_refused(oparl, client):
     with pytest.raises(OParlError) as raised:
         client.system(oparl.url("/html"))
     assert "sent no JSON" in str(raised.value)
+
+
+def test_a_server_that_pages_on_without_entries_is_left(oparl, client):
+    oparl.routes["/endless"] = {"data": [], "links": {"next": "https://oparl.example.org/endless"}}
+    oparl.repeat.add("/endless")
+    assert list(client.items(oparl.url("/endless"))) == []
+    assert len(oparl.log) == 6  # the first page and five more empty ones

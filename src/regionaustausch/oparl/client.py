@@ -2,8 +2,9 @@
 
 - Every request has a timeout; 5xx answers and connection errors are retried a bounded number of times
   with exponential back-off (urllib3's ``Retry`` mounted on the session).
-- Lists are followed through ``links.next``; a ``next`` already visited, or a page that repeats only
-  objects already seen (servers that answer every ``?page=n`` with the same page), ends the list.
+- Lists are followed through ``links.next``; a ``next`` already visited, a page that repeats only objects
+  already seen (servers that answer every ``?page=n`` with the same page), or a run of empty pages
+  ends the list.
 - Parsing is tolerant: control characters inside JSON strings, a 404 error object or ``[]`` instead
   of an empty list, a single object where a list is due, entries given by their URL only.
 
@@ -34,6 +35,9 @@ TIMEOUT = (10, 60)
 RETRIES = 3
 BACKOFF = 0.5
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+#: Empty pages in a row after which a list ends (a filtered list may have some; a server that pages on
+#: forever without entries must not keep the import going).
+EMPTY_PAGES = 5
 USER_AGENT = "regionaustausch-oparl-import"
 
 
@@ -144,7 +148,7 @@ class Client:
                 yield found
 
     def _paged(self, url, since):
-        seen_pages, seen_ids = set(), set()
+        seen_pages, seen_ids, empty_pages = set(), set(), 0
         next_url = with_since(check_url(url), since)
         while next_url and next_url not in seen_pages:
             seen_pages.add(next_url)
@@ -159,6 +163,9 @@ class Client:
             else:
                 return  # a 404 or an error object: the list is empty
             entries = as_list(entries)
+            empty_pages = 0 if entries else empty_pages + 1
+            if empty_pages > EMPTY_PAGES:
+                return  # a server that pages on and on without entries
             fresh = []
             for entry in entries:
                 key = entry if isinstance(entry, str) else text(entry, "id")
