@@ -73,7 +73,7 @@ class OParlServer:
             return 500, b"Internal Server Error"
         if path in self.raw:
             return 200, self.raw[path].replace(EXAMPLE.encode(), self.base.encode())
-        found = self.routes.get(path)
+        found = self.routes.get(path) or self._in_a_list(EXAMPLE + path)
         if found is None:
             error = {"type": "https://schema.oparl.org/1.1/Error", "message": "Not found"}
             return 404, json.dumps(error).encode()
@@ -89,6 +89,14 @@ class OParlServer:
             found = dict(found, links={"next": f"{EXAMPLE}{path}?page={page + 1}"})
         body = json.dumps(found, ensure_ascii=False).replace(EXAMPLE, self.base)
         return 200, body.encode("utf-8")
+
+    def _in_a_list(self, object_id):
+        """An object served in a list is served at its own id too (as it is in the list now)."""
+        for value in self.routes.values():
+            for item in value.get("data", []) if isinstance(value, dict) else []:
+                if isinstance(item, dict) and item.get("id") == object_id:
+                    return item
+        return None
 
     def _handler(self):
         server = self
