@@ -42,15 +42,16 @@ PARTY_MAX_LENGTH = 100
 
 
 def body_ags(body):
-    """The AGS a Body names, repaired: 7 digits get their leading zero back, a 9-digit key with a
-    leading zero loses it; without ``ags`` the key is taken from the 12-digit ``rgs``. ``None`` when
+    """The AGS a Body names, repaired: 7 digits get their leading zero back, a 9-digit key loses the
+    digit too many (a second leading zero, else the last); without ``ags`` the key is taken from the
+    12-digit ``rgs``. ``None`` when
     neither gives a key of 5 or 8 digits."""
     raw = normalise_ags(text(body, "ags") or text(body, "amtlicherGemeindeschlüssel") or "")
     key = raw if _DIGITS.fullmatch(raw) else ""
     if len(key) == 7:
         key = "0" + key
-    elif len(key) == 9 and key.startswith("0"):
-        key = key[1:]
+    elif len(key) == 9:
+        key = key[1:] if key.startswith("00") else key[:8]
     if len(key) not in (KREIS_LENGTH, 8):
         rgs = normalise_ags(text(body, "rgs") or text(body, "regionalschlüssel") or "")
         key = rgs[:5] + rgs[9:] if len(rgs) == 12 and rgs.isdigit() else ""
