@@ -1,6 +1,6 @@
 """Upgrade steps from profile version 1000 to 1001, each a step of its own (``configure.zcml``, in this
 order): the Sharing permissions in the rolemap and the workflows (issue 9), the workflows' other changes
-applied to existing content, proposals' texts stored sanitised, the directory's catalog entries.
+applied to existing content, proposals' texts stored sanitised, the directory's catalog entries, the OParl import's indexes.
 """
 
 from Acquisition import aq_base
