@@ -142,5 +142,7 @@ def test_the_upgrade_is_registered_from_1000_to_1001(portal):
         "apply_workflows",
         "sanitise_proposal_texts",
         "directory_catalog",
+        "oparl_catalog",
+        "oparl_permission",
     ]
     assert setup.getVersionForProfile(PROFILE) == "1001"
