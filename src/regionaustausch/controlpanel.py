@@ -86,7 +86,7 @@ class IRegionaustauschSettings(Interface):
 
 def get_settings():
     """The settings of this site as an object with one attribute per field (read and write)."""
-    return getUtility(IRegistry).forInterface(IRegionaustauschSettings, prefix=REGISTRY_PREFIX)
+    return getUtility(IRegistry).forInterface(IRegionaustauschSettings, prefix=REGISTRY_PREFIX, check=False)
 
 
 class RegionaustauschSettingsEditForm(RegistryEditForm):

@@ -22,7 +22,6 @@ import transaction
 def mailhost(functional_portal):
     """The site's MailHost replaced by one that keeps the mails (``.messages``), with a sender."""
     portal = functional_portal
-    original = portal.MailHost
     portal.MailHost = mock = MockMailHost("MailHost")
     manager = getSiteManager(context=portal)
     manager.unregisterUtility(provided=IMailHost)
