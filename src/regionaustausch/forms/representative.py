@@ -188,7 +188,7 @@ def create_record(municipality, values, user_id, region):
         )
         if function is not None:
             record.function = function
-        owner = region.getOwner()
+        owner = region.getOwner() or api.portal.get().getOwner()
         record.changeOwnership(owner)
         for principal, _roles in record.get_local_roles():
             if principal != owner.getId():
