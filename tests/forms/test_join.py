@@ -205,3 +205,11 @@ def test_a_form_sent_too_fast_or_without_its_stamp_is_refused(network):
     assert "Das Formular ist abgelaufen" in response.text
     assert records(network["wolfsburg"]) == []
     assert rows(join_form(network["region"])) == []
+
+
+def test_the_consent_asks_for_the_notice_of_the_settings(network):
+    api.portal.set_registry_record("regionaustausch.privacy_notice", "Unser eigener Hinweis: nur für Tests.")
+    transaction.commit()
+    page = browser().get(join_form(network["region"]).absolute_url())
+    assert "Unser eigener Hinweis: nur für Tests." in page.text
+    assert "Ich willige ein" not in page.text
