@@ -144,5 +144,8 @@ def test_the_upgrade_is_registered_from_1000_to_1001(portal):
         "directory_catalog",
         "oparl_catalog",
         "oparl_permission",
+        "forms_settings",
+        "join_forms",
+        "meeting_registration_forms",
     ]
     assert setup.getVersionForProfile(PROFILE) == "1001"

@@ -24,6 +24,8 @@ MODULES = (
     "topics",
     "representatives",
     "proposals",
+    "joining",
+    "seats",
 )
 
 #: The (token, title) tuples whose titles are msgids, by module.

@@ -1,11 +1,16 @@
 """Upgrade steps from profile version 1000 to 1001, each a step of its own (``configure.zcml``, in this
 order): the workflows of 1001 applied to existing content (Sharing only for site administrators, pending
 threads, recorded edits, histories for moderators), proposals' texts stored sanitised, the directory's
-catalog entries, the OParl import's catalog indexes and its permission.
+catalog entries, the OParl import's catalog indexes and its permission, the forms' privacy notice
+setting, the join form of each Region and the registration form of each meeting (issue 14).
 """
 
 from Acquisition import aq_base
 from plone import api
+from regionaustausch.forms.join import JOIN_FORM_ID
+from regionaustausch.forms.join import ensure_join_form
+from regionaustausch.forms.registration import REGISTRATION_FORM_ID
+from regionaustausch.forms.registration import ensure_registration_form
 from regionaustausch.permissions import SYNC_OPARL
 from regionaustausch.user_tokens import token_key
 import logging
@@ -90,3 +95,34 @@ def oparl_permission(context):
     """Only Site Administrators and Managers run the OParl import ("regionaustausch: Sync OParl", as
     rolemap.xml says); set on the site alone, so that nothing else of the rolemap is applied again."""
     api.portal.get().manage_permission(SYNC_OPARL, roles=["Manager", "Site Administrator"], acquire=True)
+
+
+def forms_settings(context):
+    """The registry record ``regionaustausch.privacy_notice`` (the notice the forms ask consent to),
+    with its default text; the other settings keep their values."""
+    context.runImportStepFromProfile(PROFILE, "plone.app.registry", run_dependencies=False)
+
+
+def join_forms(context):
+    """Each Region that has none gets its join form ("Mitmachen")."""
+    catalog = api.portal.get_tool("portal_catalog")
+    made = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="Region"):
+        region = brain._unrestrictedGetObject()
+        if region.get(JOIN_FORM_ID) is None and ensure_join_form(region) is not None:
+            made += 1
+    logger.info("Made the join form of %d regions.", made)
+
+
+def meeting_registration_forms(context):
+    """Meetings are containers since 1001 (for their registration form): each meeting stored as an
+    item gets a container's storage, then its registration form."""
+    catalog = api.portal.get_tool("portal_catalog")
+    made = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="Meeting"):
+        meeting = brain._unrestrictedGetObject()
+        if "_tree" not in aq_base(meeting).__dict__:
+            aq_base(meeting)._initBTrees()
+        if meeting.get(REGISTRATION_FORM_ID) is None and ensure_registration_form(meeting) is not None:
+            made += 1
+    logger.info("Made the registration form of %d meetings.", made)
