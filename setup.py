@@ -116,12 +116,17 @@ setup(
         "plone.behavior",
         "plone.indexer",
         "plone.namedfile",
+        "itsdangerous",
         "lxml",
         "nh3",
+        "openpyxl",
         "BTrees",
         "DateTime",
         "persistent",
         "pytz",
+        "requests",
+        "tqdm",
+        "urllib3",
         "z3c.form",
         "zope.component",
         "zope.i18nmessageid",
@@ -153,6 +158,9 @@ setup(
     entry_points="""
     [z3c.autoinclude.plugin]
     target = plone
+
+    [console_scripts]
+    regionaustausch-oparl-sync = regionaustausch.oparl.script:main
     """,
     cmdclass={"build_py": build_py_with_catalogues},
 )

@@ -18,6 +18,8 @@ from regionaustausch.domain.names import make_id
 from regionaustausch.domain.quorum import acceptance_problems
 from regionaustausch.domain.resolutions import validate_resolutions
 from regionaustausch.domain.text import plain_text
+from regionaustausch.forms.join import JOIN_FORM_ID
+from regionaustausch.forms.registration import REGISTRATION_FORM_ID
 from regionaustausch.membership import MEMBER_ROLE
 from regionaustausch.membership import municipality_of
 from regionaustausch.supports import quorum_state
@@ -71,8 +73,9 @@ def counts():
 
 
 def expected_ids():
-    """The ids below the Region that the demo data names (the meeting aside), as relative paths."""
-    ids = []
+    """The ids below the Region that the demo data names (the meeting aside), as relative paths, and the
+    forms the add-on makes: the Region's join form, each meeting's registration form."""
+    ids = [JOIN_FORM_ID]
     for municipality in demo_data.MUNICIPALITIES:
         ids.append(municipality["id"])
         ids.extend(f"{municipality['id']}/{person['id']}" for person in municipality["representatives"])
@@ -83,7 +86,9 @@ def expected_ids():
             ids.extend(f"{forum['id']}/{thread['id']}/{post['id']}" for post in thread["posts"])
     for proposal in demo_data.PROPOSALS:
         ids.append(proposal["id"])
-        ids.extend(f"{proposal['id']}/{meeting['id']}" for meeting in proposal["meetings"])
+        for meeting in proposal["meetings"]:
+            ids.append(f"{proposal['id']}/{meeting['id']}")
+            ids.append(f"{proposal['id']}/{meeting['id']}/{REGISTRATION_FORM_ID}")
     return sorted(ids)
 
 
@@ -267,7 +272,9 @@ class TestContent(OnTheDemo):
             def __getattr__(self, name):
                 return getattr(self._adapted, name)
 
-        objects = [brain.getObject() for brain in find(path="/".join(region.getPhysicalPath()))]
+        # the add-on's types (its forms, EasyForms without workflow, are easyform's content)
+        where = "/".join(region.getPhysicalPath())
+        objects = [brain.getObject() for brain in find(path=where, portal_type=list(TYPES))]
         assert len(objects) == 1 + 8 + 19 + 2 + 5 + 11 + 2 + 1
         for obj in objects:
             for schema in iterSchemata(obj):
@@ -589,7 +596,7 @@ class TestStates(OnTheDemo):
     def test_every_state(self, region):
         found = states(region)
         by_type = {}
-        for brain in find(path="/".join(region.getPhysicalPath())):
+        for brain in find(path="/".join(region.getPhysicalPath()), portal_type=list(TYPES)):
             by_type.setdefault(brain.portal_type, set()).add(brain.review_state)
         assert by_type == {
             "Region": {"published"},

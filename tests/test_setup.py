@@ -49,6 +49,16 @@ class TestInstalled:
         html = view()
         assert "form.widgets.default_quorum_supports" in html
 
+    def test_host_content_keeps_the_sites_sharing_policy(self, portal):
+        """Only our types' workflows take the Sharing permissions from owners (issue 9); the host site's
+        own pages keep Plone's defaults, under which their owners may share them."""
+        api.user.create(email="olga@example.invalid", username="olga", password="secret-12345")
+        with api.env.adopt_roles(["Manager"]):
+            page = api.content.create(container=portal, type="Document", id="page", title="Seite")
+        page.manage_setLocalRoles("olga", ["Owner"])
+        for permission in ("Sharing page: Delegate roles", "Sharing page: Delegate Editor role"):
+            assert api.user.has_permission(permission, username="olga", obj=page)
+
     def test_uninstall_profile_hidden(self, portal):
         from plone.base.interfaces import INonInstallable
         from zope.component import getAllUtilitiesRegisteredFor

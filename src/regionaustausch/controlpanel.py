@@ -17,6 +17,14 @@ from zope.interface import Interface
 
 REGISTRY_PREFIX = "regionaustausch"
 
+DEFAULT_PRIVACY_NOTICE = (
+    "Ich willige ein, dass meine Angaben in diesem Formular gespeichert und für die Aufnahme in das "
+    "regionale Netzwerk und seine Treffen verwendet werden. Die Redaktion meiner Gebietskörperschaft und "
+    "die Moderation des Netzwerks sehen sie; Kontaktdaten werden nur so sichtbar, wie ich es gewählt habe. "
+    "Ich kann die Einwilligung jederzeit widerrufen; unter „Meine Daten“ sehe ich, was über mich "
+    "gespeichert ist."
+)
+
 
 def check_extra_topics(lines):
     """The administrators' topics must merge with the built-in ones: no duplicates, usable tokens."""
@@ -63,10 +71,22 @@ class IRegionaustauschSettings(Interface):
         required=False,
     )
 
+    privacy_notice = schema.Text(
+        title=_("Privacy notice of the forms"),
+        description=_(
+            "The text that people consent to when they send a form of the network (joining, registering "
+            "for a meeting): what is stored, who sees it, how to withdraw the consent."
+        ),
+        # The site's text, in the site's language (German), not a message of the user interface.
+        default=DEFAULT_PRIVACY_NOTICE,
+        max_length=5000,
+        required=True,
+    )
+
 
 def get_settings():
     """The settings of this site as an object with one attribute per field (read and write)."""
-    return getUtility(IRegistry).forInterface(IRegionaustauschSettings, prefix=REGISTRY_PREFIX)
+    return getUtility(IRegistry).forInterface(IRegionaustauschSettings, prefix=REGISTRY_PREFIX, check=False)
 
 
 class RegionaustauschSettingsEditForm(RegistryEditForm):

@@ -15,6 +15,9 @@ Betrieb"; ``make start`` binds 127.0.0.1):
   "Gewerbeflächen und Ansiedlung" is ``public``, "Fachkräfte und Pendler" stays ``internal``; threads
   stay open; posts are published by the post workflow itself (the forums do not pre-moderate).
 - **Authors**: threads, posts and proposals are written by demo users, as the user (so they own them).
+- **Forms**: the Region's join form ("Mitmachen") and each meeting's registration form, which the
+  add-on makes with every Region and meeting (regionaustausch.forms); a demo region made before gets
+  its join form when the profile is applied again.
 - **Proposals**: "Regionale Vernetzung …" is submitted and opened for discussion, and supported by 3
   members from 2 municipalities: the quorum (5 from 3) is not met and no lead organiser is named,
   which is just the open question of the inquiry 22-18940. The second proposal is opened, supported by 5
@@ -48,6 +51,7 @@ from regionaustausch.demo_builder import acting_as
 from regionaustausch.demo_builder import path_of
 from regionaustausch.domain.names import representative_title
 from regionaustausch.domain.supports import SupportRefused
+from regionaustausch.forms.join import ensure_join_form
 from regionaustausch.supports import SUPPORT_INDEXES
 from regionaustausch.supports import add_support
 import datetime
@@ -120,6 +124,8 @@ class DemoBuilder(ContentBuilder):
         region = self.region()
         if region is None:
             return
+        # made with a new Region already (regionaustausch.forms); a demo region of before gets it here
+        ensure_join_form(region)
         self.users()
         for spec in demo_data.MUNICIPALITIES:
             self.municipality(region, spec)

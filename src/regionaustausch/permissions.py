@@ -35,6 +35,7 @@ __all__ = (
     "MANAGE_SETTINGS",
     "MODERATE",
     "SUPPORT_PROPOSAL",
+    "SYNC_OPARL",
     "VIEW_CONTACT_DETAILS",
     "AccessContentsInformation",
     "AddPortalContent",
@@ -68,6 +69,9 @@ MANAGE_MEMBERSHIP = "regionaustausch: Manage membership"
 # Privacy (DSGVO): anonymising a former representative
 ANONYMISE_REPRESENTATIVE = "regionaustausch: Anonymise representative"
 
+# OParl import: syncing a Region with its council information systems (@oparl-sync)
+SYNC_OPARL = "regionaustausch: Sync OParl"
+
 #: title -> ZCML id of each of our permissions (permissions.zcml defines exactly these).
 IDS = {
     MANAGE_SETTINGS: "regionaustausch.ManageSettings",
@@ -84,4 +88,5 @@ IDS = {
     VIEW_CONTACT_DETAILS: "regionaustausch.ViewContactDetails",
     MANAGE_MEMBERSHIP: "regionaustausch.ManageMembership",
     ANONYMISE_REPRESENTATIVE: "regionaustausch.AnonymiseRepresentative",
+    SYNC_OPARL: "regionaustausch.SyncOParl",
 }

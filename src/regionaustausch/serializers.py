@@ -69,7 +69,7 @@ class SerializeProposalToJson(SerializeFolderToJson):
 
 @implementer(ISerializeToJson)
 @adapter(IMeeting, IRegionaustauschLayer)
-class SerializeMeetingToJson(SerializeToJson):
+class SerializeMeetingToJson(SerializeFolderToJson):
     def __call__(self, version=None, include_items=True, include_expansion=True):
         result = super().__call__(
             version=version, include_items=include_items, include_expansion=include_expansion

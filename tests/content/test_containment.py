@@ -32,7 +32,10 @@ ALLOWED_IN = {
     "proposal": {"Meeting"},
 }
 #: The items of the test tree: not containers at all.
-ITEMS = ("representative", "post", "meeting")
+ITEMS = ("representative", "post")
+#: Containers of the add-on's own content only: nothing can be added to them by hand (a meeting holds
+#: its registration form, which regionaustausch.forms places).
+CLOSED = ("meeting",)
 
 #: What each type needs to be created (plone.api wants an id or a title).
 FIELDS = {
@@ -86,13 +89,22 @@ class TestContainment:
         with pytest.raises(AttributeError):
             _create(obj, "Post")
 
+    @pytest.mark.parametrize("place", CLOSED)
+    def test_nothing_is_added_by_hand_to_closed_containers(self, tree_class, place):
+        obj = getattr(tree_class, place)
+        assert obj.isPrincipiaFolderish
+        assert obj.allowedContentTypes() == []
+        for portal_type in ("Post", "Document", "EasyForm"):
+            with pytest.raises(InvalidParameterError):
+                api.content.create(container=obj, type=portal_type, title="x")
+
     def test_markers(self, tree_class):
-        for place in (*ALLOWED_IN, *ITEMS):
+        for place in (*ALLOWED_IN, *ITEMS, *CLOSED):
             if place in ("portal", "folder"):
                 continue
             obj = getattr(tree_class, place)
             assert IRegionaustauschContent.providedBy(obj), place
-            assert IRegionaustauschContainer.providedBy(obj) is (place not in ITEMS), place
+            assert IRegionaustauschContainer.providedBy(obj) is (place not in (*ITEMS, *CLOSED)), place
 
     @pytest.mark.parametrize("place", ["region", "forum", "thread"])
     def test_large_containers_are_unordered(self, tree_class, place):

@@ -258,8 +258,8 @@ meeting-cancelled             edit                  .    .    .    .    .    .  
 meeting-cancelled             delete                .    .    .    .    .    .    Y    .    Y    Y    .  # wf
 meeting-cancelled             replan                .    .    .    .    .    .    Y    .    Y    Y    .  # wf
 
-# Sharing (issue 9): delegating roles and blocking inheritance, for every type in every state
-site                          share                 .    .    .    .    .    .    .    .    Y    Y    .
+# Sharing (issue 9): delegating roles and blocking inheritance, for every type in every state (the
+# site root is the host's: it keeps Plone's defaults, see test_setup)
 region                        share                 .    .    .    .    .    .    .    .    Y    Y    .
 municipality-a                share                 .    .    .    .    .    .    .    .    Y    Y    .
 representative-pending        share                 .    .    .    .    .    .    .    .    Y    Y    .

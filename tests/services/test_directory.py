@@ -13,8 +13,10 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
 from regionaustausch import membership
+from regionaustausch.directory import export
 import csv
 import io
+import openpyxl
 import pytest
 import requests
 import transaction
@@ -408,6 +410,51 @@ class TestCSV:
         assert sorted(woken) == sorted(NAMES)
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def read_xlsx(response):
+    assert response.headers["Content-Type"] == XLSX
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    return [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+
+
+class TestXLSX:
+    """The same rows as the CSV, with the same visibility, as an XLSX workbook (REST and Classic UI)."""
+
+    @pytest.mark.parametrize("user", [None, "netmember", "site_admin"])
+    def test_the_rows_of_the_csv(self, site, user):
+        csv_rows = read_csv(http(user, accept="text/csv").get(site["url"]))
+        response = http(user, accept=XLSX).get(site["url"])
+        assert response.status_code == 200, response.text
+        assert response.headers["Content-Disposition"] == 'attachment; filename="verzeichnis.xlsx"'
+        assert read_xlsx(response) == csv_rows
+        page = http(user, accept=XLSX).get(f"{site['region'].absolute_url()}/@@directory.xlsx")
+        assert read_xlsx(page) == csv_rows
+
+    def test_filters_and_bad_input(self, site):
+        response = http(accept=XLSX).get(site["url"], params={"party": "SPD", "q": "anna"})
+        assert [row[0] for row in read_xlsx(response)[1:]] == ["Anna Becker"]
+        response = http(accept=XLSX).get(site["url"], params={"topic": "kochen"})
+        assert response.status_code == 400
+        assert '"topic"' in response.json()["message"]
+
+    def test_text_that_looks_like_a_formula_stays_text(self, site):
+        entry = {
+            "name": "=HYPERLINK(1)",
+            "municipality": {"title": "@x"},
+            "party": "+1",
+            "function": None,
+            "topics": [],
+            "contact": {"phone": "+49 531 1"},
+            "@id": "http://x",
+        }
+        sheet = openpyxl.load_workbook(io.BytesIO(export.directory_xlsx([entry]))).active
+        [cells] = sheet.iter_rows(min_row=2, values_only=True)
+        assert cells[0] == "=HYPERLINK(1)"
+        assert [cell.data_type for cell in sheet[2]][:3] == ["s", "s", "s"]
+
+
 def wake_log(monkeypatch):
     """The titles of the records whose objects the catalog's brains fetch (in the server's thread too:
     every catalog's brain class inherits getObject from AbstractCatalogBrain)."""
@@ -435,6 +482,8 @@ class TestCaching:
             ("@directory", "text/csv"),
             ("@@directory", "text/html"),
             ("@@directory.csv", "text/csv"),
+            ("@directory", XLSX),
+            ("@@directory.xlsx", XLSX),
         ],
     )
     def test_private_no_store(self, site, user, path, accept):

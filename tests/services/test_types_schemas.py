@@ -21,8 +21,11 @@ PASSWORD = "secret-types-1"
 #: Where each type is added (path below the portal), and our fields (DESIGN.md) beyond title and
 #: description.
 TYPES = {
-    "Region": ("", ("quorum_supports", "quorum_municipalities", "partners")),
-    "Municipality": ("region", ("kind", "ags", "population", "council_name", "website", "logo", "oparl_id")),
+    "Region": ("", ("quorum_supports", "quorum_municipalities", "partners", "oparl_url", "oparl_committees")),
+    "Municipality": (
+        "region",
+        ("kind", "ags", "population", "council_name", "website", "logo", "oparl_url", "oparl_id"),
+    ),
     "Representative": (
         "region/braunschweig",
         (
@@ -40,6 +43,7 @@ TYPES = {
             "consent_date",
             "user_id",
             "oparl_id",
+            "mandate_end",
         ),
     ),
     "Forum": ("region", ("topics", "premoderation")),
@@ -234,7 +238,7 @@ class TestTypes:
         fieldsets = {fieldset["id"]: fieldset for fieldset in schema["fieldsets"]}
         assert fieldsets["contact"]["title"] == "Kontaktdaten"
         assert fieldsets["contact"]["fields"] == ["email", "phone", "contact_visibility", "consent_date"]
-        assert fieldsets["connections"]["fields"] == ["user_id", "oparl_id"]
+        assert fieldsets["connections"]["fields"] == ["user_id", "oparl_id", "mandate_end"]
         assert "email" not in fieldsets["default"]["fields"]
 
     def test_widgets(self, site):

@@ -1,5 +1,5 @@
 """The directory of a Region (``@@directory``): a GET form with the filters, the results in pages, and
-the same rows as a CSV download (``@@directory.csv``).
+the same rows as a CSV or XLSX download (``@@directory.csv``, ``@@directory.xlsx``).
 
 The filters, their parameters and checks, the sorting, the CSV and who sees which contact details
 are regionaustausch.directory's (the functions the REST API's ``@directory`` calls): this view passes
@@ -14,6 +14,7 @@ from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
 from regionaustausch.caching import no_store
 from regionaustausch.directory.export import csv_download
+from regionaustausch.directory.export import xlsx_download
 from regionaustausch.directory.search import DEFAULT_BATCH_SIZE
 from regionaustausch.directory.search import MSG_BATCH_SIZE
 from regionaustausch.directory.search import MSG_BATCH_START
@@ -252,6 +253,11 @@ class DirectoryView(RegionaustauschView):
         base = f"{self.context.absolute_url()}/@@directory.csv"
         return f"{base}?{query}" if query else base
 
+    def xlsx_url(self):
+        query = query_string(self.filters)
+        base = f"{self.context.absolute_url()}/@@directory.xlsx"
+        return f"{base}?{query}" if query else base
+
     def reset_url(self):
         return f"{self.context.absolute_url()}/@@directory"
 
@@ -317,12 +323,20 @@ class DirectoryCSV(RegionaustauschView):
     contact details as each record's visibility allows the caller. Refused filters go back to the
     form, which says what is wrong."""
 
+    download = staticmethod(csv_download)
+
     def __call__(self):
         try:
-            return csv_download(self.context, self.request)
+            return self.download(self.context, self.request)
         except InvalidFilter:
             query = query_string(given_filters(self.request.form))
             self.request.response.redirect(
                 f"{self.context.absolute_url()}/@@directory" + (f"?{query}" if query else ""), status=303
             )
             return ""
+
+
+class DirectoryXLSX(DirectoryCSV):
+    """``@@directory.xlsx``: the same rows as an XLSX workbook."""
+
+    download = staticmethod(xlsx_download)

@@ -5,7 +5,7 @@ Dates, time zone, location and contact come from plone.app.event's behaviours, s
 upcoming meetings of a Region."""
 
 from plone.app.textfield import RichText
-from plone.dexterity.content import Item
+from plone.dexterity.content import Container
 from plone.supermodel import model
 from regionaustausch import _
 from regionaustausch.interfaces import IRegionaustauschContent
@@ -43,5 +43,6 @@ class IMeeting(model.Schema):
 
 
 @implementer(IMeeting, IRegionaustauschContent)
-class Meeting(Item):
-    """A meeting; an event in the sense of plone.app.event."""
+class Meeting(Container):
+    """A meeting; an event in the sense of plone.app.event. A container only for its registration form
+    (regionaustausch.forms.registration places it; the type allows no content to be added by hand)."""

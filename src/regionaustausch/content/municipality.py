@@ -72,6 +72,19 @@ class IMunicipality(model.Schema):
         required=False,
     )
 
+    model.fieldset("oparl", label=_("OParl import"), fields=["oparl_url", "oparl_id"])
+
+    oparl_url = schema.URI(
+        title=_("OParl system"),
+        description=_(
+            "The address of the OParl system of this municipality's council information system, when "
+            "it is not the region's."
+        ),
+        max_length=2000,
+        constraint=rule_constraint(validate_url, field="oparl_url"),
+        required=False,
+    )
+
     oparl_id = schema.URI(
         title=_("OParl body"),
         description=_(

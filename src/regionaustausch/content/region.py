@@ -8,9 +8,12 @@ from plone.supermodel import model
 from regionaustausch import _
 from regionaustausch.content.validation import field_value
 from regionaustausch.content.validation import invalid
+from regionaustausch.content.validation import rule_constraint
+from regionaustausch.domain.contact import validate_url
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.quorum import QuorumRule
 from regionaustausch.interfaces import IRegionaustauschContainer
+from regionaustausch.oparl.mapping import DEFAULT_FOLLOWED
 from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
@@ -66,6 +69,32 @@ class IRegion(model.Schema):
         ),
         value_type=schema.TextLine(max_length=200),
         default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    model.fieldset("oparl", label=_("OParl import"), fields=["oparl_url", "oparl_committees"])
+
+    oparl_url = schema.URI(
+        title=_("OParl system"),
+        description=_(
+            "The address of the OParl system of the council information system that serves the region's "
+            "municipalities (e.g. https://www.ratsinfo.braunschweig.sitzung-online.de/oparl/system). "
+            "A municipality with a system of its own names it in its own form."
+        ),
+        max_length=2000,
+        constraint=rule_constraint(validate_url, field="oparl_url"),
+        required=False,
+    )
+
+    oparl_committees = schema.List(
+        title=_("Committees followed"),
+        description=_(
+            "The import takes the members of the committees whose names contain one of these words, one "
+            'per line (e.g. "Wirtschaft").'
+        ),
+        value_type=schema.TextLine(max_length=100),
+        default=list(DEFAULT_FOLLOWED),
         missing_value=[],
         required=False,
     )

@@ -76,7 +76,7 @@ class IRepresentative(model.Schema):
     model.fieldset(
         "connections",
         label=_("Connections"),
-        fields=["user_id", "oparl_id"],
+        fields=["user_id", "oparl_id", "mandate_end"],
     )
 
     salutation = schema.Choice(
@@ -186,6 +186,15 @@ class IRepresentative(model.Schema):
         description=_("The URL of this person in the council information system's OParl API."),
         max_length=2000,
         constraint=rule_constraint(contact.validate_url, field="oparl_id"),
+        required=False,
+    )
+
+    mandate_end = schema.Date(
+        title=_("End of mandate"),
+        description=_(
+            "When the representative's mandate ends; the record becomes former on the next day (the "
+            "OParl import fills it from the memberships)."
+        ),
         required=False,
     )
 

@@ -1,20 +1,23 @@
-"""The directory as a CSV download for spreadsheets: the REST API (``@directory`` with ``Accept:
-text/csv``) and the Classic UI (``@@directory.csv``) both answer with :func:`csv_download`."""
+"""The directory as a download for spreadsheets, CSV or XLSX: the REST API (``@directory`` with
+``Accept: text/csv`` or the XLSX media type) and the Classic UI (``@@directory.csv``,
+``@@directory.xlsx``) answer with :func:`csv_download` and :func:`xlsx_download`. One function builds
+the rows (:func:`directory_rows`: the same columns, contact details as each record allows the caller);
+regionaustausch.spreadsheets writes them."""
 
 from regionaustausch import _
-from regionaustausch.caching import no_store
 from regionaustausch.directory.search import representative_entries
 from regionaustausch.directory.search import search_request
 from regionaustausch.listing import translated
-import csv
-import io
-import re
+from regionaustausch.spreadsheets import CSV_CONTENT_TYPE
+from regionaustausch.spreadsheets import XLSX_CONTENT_TYPE
+from regionaustausch.spreadsheets import csv_text
+from regionaustausch.spreadsheets import send
+from regionaustausch.spreadsheets import xlsx_bytes
 
 
 CSV_FILENAME = "verzeichnis.csv"
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-CSV_DELIMITER = ";"
-CSV_COLUMNS = (
+XLSX_FILENAME = "verzeichnis.xlsx"
+COLUMNS = (
     ("name", _("Name")),
     ("municipality", _("Municipality")),
     ("party", _("Party or council group")),
@@ -24,19 +27,9 @@ CSV_COLUMNS = (
     ("phone", _("Phone")),
     ("url", _("Link to the record")),
 )
-# A cell a spreadsheet would run as a formula. Phone numbers (digits, spaces, + / - ( )) are left alone.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PHONE_LIKE = re.compile(r"\+?[0-9 /()\-]+")
 
 
-def _csv_cell(value):
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _PHONE_LIKE.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def _csv_row(entry):
+def _row(entry):
     contact_details = entry.get("contact") or {}
     function = entry.get("function") or {}
     return {
@@ -51,22 +44,32 @@ def _csv_row(entry):
     }
 
 
-def directory_csv(entries, request=None):
-    """The entries as CSV text for spreadsheets: a header row (translated), then one row per entry.
-
-    Semicolon-separated, every cell quoted where needed (RFC 4180 quoting), CRLF line ends, and
-    beginning with a byte order mark so that spreadsheet programs read the umlauts as UTF-8; encode
-    the result as UTF-8. Cells that a spreadsheet would evaluate as formulas are prefixed with ``'``.
-    Contact details are those in the entries, i.e. what the caller may see.
-    """
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow([translated(label, request) for _key, label in CSV_COLUMNS])
+def directory_rows(entries, request=None):
+    """``(header, rows)`` of the entries: the translated column titles, then one list per entry.
+    Contact details are those in the entries, i.e. what the caller may see."""
+    header = [translated(label, request) for _key, label in COLUMNS]
+    rows = []
     for entry in entries:
-        row = _csv_row(entry)
-        writer.writerow([_csv_cell(row[key]) for key, _label in CSV_COLUMNS])
-    return buffer.getvalue()
+        row = _row(entry)
+        rows.append([row[key] for key, _label in COLUMNS])
+    return header, rows
+
+
+def directory_csv(entries, request=None):
+    """The entries as CSV text (regionaustausch.spreadsheets: semicolons, a byte order mark, cells
+    that a spreadsheet would evaluate as formulas prefixed with ``'``); encode it as UTF-8."""
+    return csv_text(*directory_rows(entries, request))
+
+
+def directory_xlsx(entries, request=None):
+    """The entries as an XLSX workbook (bytes), the same columns as the CSV."""
+    header, rows = directory_rows(entries, request)
+    return xlsx_bytes(header, rows, title=translated(_("Directory of representatives"), request))
+
+
+def _entries(region, request):
+    search = search_request(region, request.form, batched=False)
+    return representative_entries(search.results, request, context=region)
 
 
 def csv_download(region, request):
@@ -76,12 +79,11 @@ def csv_download(region, request):
     no cache keeps: the rows depend on who asks) and returns the body (bytes). Raises
     :class:`~regionaustausch.directory.search.InvalidFilter` for refused filters; nothing is set then.
     """
-    search = search_request(region, request.form, batched=False)
-    entries = representative_entries(search.results, request, context=region)
-    body = directory_csv(entries, request).encode("utf-8")
-    response = request.response
-    response.setHeader("Content-Type", CSV_CONTENT_TYPE)
-    response.setHeader("Content-Disposition", f'attachment; filename="{CSV_FILENAME}"')
-    response.setHeader("Content-Length", str(len(body)))
-    no_store(response)
-    return body
+    body = directory_csv(_entries(region, request), request).encode("utf-8")
+    return send(request.response, body, CSV_CONTENT_TYPE, CSV_FILENAME)
+
+
+def xlsx_download(region, request):
+    """The same as :func:`csv_download`, as an XLSX workbook."""
+    body = directory_xlsx(_entries(region, request), request)
+    return send(request.response, body, XLSX_CONTENT_TYPE, XLSX_FILENAME)

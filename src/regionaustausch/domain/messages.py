@@ -24,6 +24,8 @@ MODULES = (
     "topics",
     "representatives",
     "proposals",
+    "joining",
+    "seats",
     "decisions",
     "meetings",
 )

@@ -1,6 +1,8 @@
 """Upgrade steps from profile version 1000 to 1001, each a step of its own (``configure.zcml``, in this
-order): the Sharing permissions in the rolemap and the workflows (issue 9), the workflows' other changes
-applied to existing content, proposals' texts stored sanitised, the directory's catalog entries; the
+order): the workflows of 1001 applied to existing content (Sharing only for site administrators, pending
+threads, recorded edits, histories for moderators), proposals' texts stored sanitised, the directory's
+catalog entries, the OParl import's catalog indexes and its permission, the forms' privacy notice
+setting, the join form of each Region and the registration form of each meeting (issue 14); the
 required resolutions per municipality, the proposals' catalog entries and the decisions taken before
 (issue 11).
 """
@@ -13,6 +15,11 @@ from regionaustausch.decisions import decision_records
 from regionaustausch.domain import decisions as decision_rules
 from regionaustausch.domain import resolutions as resolution_rules
 from regionaustausch.domain.sanitiser import sanitise_html
+from regionaustausch.forms.join import JOIN_FORM_ID
+from regionaustausch.forms.join import ensure_join_form
+from regionaustausch.forms.registration import REGISTRATION_FORM_ID
+from regionaustausch.forms.registration import ensure_registration_form
+from regionaustausch.permissions import SYNC_OPARL
 from regionaustausch.resolutions import candidates as resolution_candidates
 from regionaustausch.resolutions import remember as remember_resolutions
 from regionaustausch.user_tokens import token_key
@@ -22,11 +29,6 @@ import logging
 logger = logging.getLogger(__name__)
 
 PROFILE = "profile-regionaustausch:default"
-
-
-def apply_rolemap(context):
-    """Only site administrators delegate roles on the Sharing page, site-wide (rolemap.xml)."""
-    context.runImportStepFromProfile(PROFILE, "rolemap", run_dependencies=False)
 
 
 def apply_workflows(context):
@@ -79,6 +81,61 @@ def directory_catalog(setup_tool):
         # the column is metadata: reindexing one index updates all metadata of the record too
         brain._unrestrictedGetObject().reindexObject(idxs=list(DIRECTORY_INDEXES))
     logger.info("Reindexed %d representatives' records for the directory and user tokens", len(brains))
+
+
+#: The catalog indexes of the OParl import (oparl/catalog.py): records by OParl id, mandates by end.
+OPARL_INDEXES = ("oparl_id", "mandate_end")
+
+
+def oparl_catalog(context):
+    """The OParl import finds records by their OParl id and retires mandates that ended through the
+    FieldIndexes ``oparl_id`` and ``mandate_end``: added, then filled from the existing
+    municipalities and representatives."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for name in OPARL_INDEXES:
+        if name not in catalog.indexes():
+            catalog.addIndex(name, "FieldIndex")
+    brains = catalog.unrestrictedSearchResults(portal_type=["Municipality", "Representative"])
+    for brain in brains:
+        brain._unrestrictedGetObject().reindexObject(idxs=list(OPARL_INDEXES))
+    logger.info("Indexed %d municipalities and representatives for the OParl import", len(brains))
+
+
+def oparl_permission(context):
+    """Only Site Administrators and Managers run the OParl import ("regionaustausch: Sync OParl", as
+    rolemap.xml says); set on the site alone, so that nothing else of the rolemap is applied again."""
+    api.portal.get().manage_permission(SYNC_OPARL, roles=["Manager", "Site Administrator"], acquire=True)
+
+
+def forms_settings(context):
+    """The registry record ``regionaustausch.privacy_notice`` (the notice the forms ask consent to),
+    with its default text; the other settings keep their values."""
+    context.runImportStepFromProfile(PROFILE, "plone.app.registry", run_dependencies=False)
+
+
+def join_forms(context):
+    """Each Region that has none gets its join form ("Mitmachen")."""
+    catalog = api.portal.get_tool("portal_catalog")
+    made = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="Region"):
+        region = brain._unrestrictedGetObject()
+        if region.get(JOIN_FORM_ID) is None and ensure_join_form(region) is not None:
+            made += 1
+    logger.info("Made the join form of %d regions.", made)
+
+
+def meeting_registration_forms(context):
+    """Meetings are containers since 1001 (for their registration form): each meeting stored as an
+    item gets a container's storage, then its registration form."""
+    catalog = api.portal.get_tool("portal_catalog")
+    made = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="Meeting"):
+        meeting = brain._unrestrictedGetObject()
+        if "_tree" not in aq_base(meeting).__dict__:
+            aq_base(meeting)._initBTrees()
+        if meeting.get(REGISTRATION_FORM_ID) is None and ensure_registration_form(meeting) is not None:
+            made += 1
+    logger.info("Made the registration form of %d meetings.", made)
 
 
 # -- issue 11: decisions, required resolutions per municipality --------------------------------------

@@ -2,7 +2,9 @@ from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from regionaustausch.caching import no_store
 from regionaustausch.directory.export import CSV_CONTENT_TYPE
+from regionaustausch.directory.export import XLSX_CONTENT_TYPE
 from regionaustausch.directory.export import csv_download
+from regionaustausch.directory.export import xlsx_download
 from regionaustausch.directory.search import InvalidFilter
 from regionaustausch.directory.search import representative_entries
 from regionaustausch.directory.search import search_request
@@ -44,5 +46,18 @@ class DirectoryCSV(Service):
         self.check_permission()
         try:
             return csv_download(self.context, self.request)
+        except InvalidFilter as refusal:
+            raise http_error(refusal, self.request) from refusal
+
+
+class DirectoryXLSX(Service):
+    """GET @directory with ``Accept:`` the XLSX media type: the rows of the CSV as an XLSX workbook."""
+
+    content_type = XLSX_CONTENT_TYPE
+
+    def render(self):
+        self.check_permission()
+        try:
+            return xlsx_download(self.context, self.request)
         except InvalidFilter as refusal:
             raise http_error(refusal, self.request) from refusal
