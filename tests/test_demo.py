@@ -348,11 +348,18 @@ class TestContent(OnTheDemo):
         assert sorted(proposal.municipalities) == sorted(obj.UID() for obj in municipalities.values())
         assert validate_resolutions(proposal.required_resolutions) == proposal.required_resolutions
         assert proposal.required_resolutions[0] == {
+            "municipality": municipalities["Stadt Braunschweig"].UID(),
             "body": "Rat der Stadt Braunschweig",
             "kind": "ratsbeschluss",
             "status": "eingebracht",
+            "status_date": None,
             "reference": "22-18940",
+            "url": "",
         }
+        # every member's council has a resolution to take, each from its municipality
+        assert [row["municipality"] for row in proposal.required_resolutions] == [
+            obj.UID() for obj in municipalities.values()
+        ]
         assert {row["status"] for row in proposal.required_resolutions[1:]} == {"offen"}
         kreistage = [row for row in proposal.required_resolutions if row["kind"] == "kreistagsbeschluss"]
         assert len(kreistage) == 5

@@ -244,6 +244,15 @@ class DemoBuilder(ContentBuilder):
                     in_reply_to=api.content.get_uuid(reply_to) if reply_to is not None else None,
                 )
 
+    def resolution(self, region, row):
+        """A row of the demo's required resolutions as the schema has it (the municipality's UID)."""
+        return {
+            "status_date": None,
+            "url": "",
+            **row,
+            "municipality": self.uid(region, row["municipality"]),
+        }
+
     def proposal(self, region, spec):
         municipalities = [self.uid(region, name) for name in spec["municipalities"]]
         lead = spec["lead_organiser"]
@@ -260,7 +269,7 @@ class DemoBuilder(ContentBuilder):
             format=spec["format"],
             topics=list(spec["topics"]),
             lead_organiser=lead,
-            required_resolutions=[dict(row) for row in spec["required_resolutions"]],
+            required_resolutions=[self.resolution(region, row) for row in spec["required_resolutions"]],
             municipalities=[uid for uid in municipalities if uid],
         )
         if proposal is None:

@@ -8,6 +8,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from regionaustausch.content.forum import IForum
 from regionaustausch.domain.forums import needs_approval
+from regionaustausch.domain.resolutions import missing_for_realisation
 from regionaustausch.permissions import MODERATE
 
 
@@ -63,3 +64,8 @@ class WorkflowGuards(BrowserView):
         if api.user.is_anonymous():
             return False
         return api.user.get_current().getId() in self.context.users_with_local_role("Owner")
+
+    def resolutions_missing(self):
+        """A required resolution of this proposal is not adopted (``realise_anyway`` is offered only
+        then: domain.resolutions.missing_for_realisation)."""
+        return bool(missing_for_realisation(getattr(self.context, "required_resolutions", None)))

@@ -20,6 +20,7 @@ from regionaustausch.content.thread import IThread
 from regionaustausch.directory import contact
 from regionaustausch.domain.text import plain_text
 from regionaustausch.interfaces import IRegionaustauschContent
+from regionaustausch.resolutions import open_rows
 from regionaustausch.supports import support_counts
 from regionaustausch.user_tokens import user_token
 from regionaustausch.vocabularies import FunctionsVocabulary
@@ -156,6 +157,19 @@ def support_count(obj):
 @indexer(IExchangeProposal)
 def supporting_municipalities(obj):
     return support_counts(obj)[1]
+
+
+@indexer(IExchangeProposal)
+def open_resolution_municipalities(obj):
+    """The municipalities whose councils still have to take a resolution the proposal needs (the
+    municipality page lists them from the catalog)."""
+    return sorted({row["municipality"] for row in open_rows(obj) if row.get("municipality")})
+
+
+@indexer(IExchangeProposal)
+def open_resolutions(obj):
+    """Metadata: those resolutions (rows with dates as ISO strings), so the page wakes no proposal."""
+    return tuple(open_rows(obj))
 
 
 @indexer(IRepresentative)

@@ -13,7 +13,11 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from regionaustausch import _
 from regionaustausch.content.thread import ACTIVITY_INDEXES
 from regionaustausch.content.thread import IThread
+from regionaustausch.decisions import record_transition
 from regionaustausch.deferred_reindex import reindex_after_commit
+from regionaustausch.domain.decisions import is_decision
+from regionaustausch.domain.decisions import validate_decision_text
+from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.forums import OPEN
 from regionaustausch.domain.forums import PUBLISHED
 from regionaustausch.domain.forums import needs_approval
@@ -25,6 +29,10 @@ from regionaustausch.membership import sync_representative
 from regionaustausch.moderation import clear_hidden_reason
 from regionaustausch.moderation import set_hidden_reason
 from regionaustausch.privacy import is_anonymised
+from regionaustausch.resolutions import realisation_problem
+from regionaustausch.resolutions import record_change
+from regionaustausch.resolutions import remember
+from regionaustausch.resolutions import track_changes
 from regionaustausch.supports import quorum_state
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
@@ -78,14 +86,48 @@ def _refuse(*messages):
 
 
 def proposal_before_transition(proposal, event):
-    """``accept`` needs the quorum and a lead organiser; ``reject`` needs a reason."""
+    """``accept`` needs the quorum and a lead organiser, ``realise`` every required resolution adopted;
+    the text of a decision (domain.decisions) is checked and stored sanitised, in the workflow history
+    too (the handler replaces the transition's ``comment``)."""
     transition = _transition_id(event)
+    try:
+        text = validate_decision_text(transition, (event.kwargs or {}).get("comment"))
+    except RuleViolation as violation:
+        _refuse(_(violation.msgid, mapping=violation.mapping))
+    if is_decision(transition) and event.kwargs is not None:
+        event.kwargs["comment"] = text
     if transition == "accept":
         problems = acceptance_problems(quorum_state(proposal), proposal.lead_organiser)
         if problems:
             _refuse(*(_(msgid, mapping=mapping) for msgid, mapping in problems))
-    elif transition == "reject" and not _comment(event):
-        _refuse(_("Please give the reason for rejecting the proposal; its author will read it."))
+    elif transition == "realise":
+        problem = realisation_problem(proposal)
+        if problem is not None:
+            _refuse(_(problem.msgid, mapping=problem.mapping))
+
+
+def proposal_after_transition(proposal, event):
+    """A decision (accept, reject, withdraw, realise anyway) is stored for everyone to read."""
+    record_transition(proposal, event)
+
+
+def proposal_added(proposal, event):
+    """A new proposal: its required resolutions' statuses are where its history starts."""
+    if event.object is proposal:
+        remember(proposal)
+
+
+def proposal_modified(proposal, event):
+    """An edit (form, REST PATCH) that changed the status of required resolutions notifies
+    ResolutionStatusChanged for each (regionaustausch.resolutions)."""
+    if IContainerModifiedEvent.providedBy(event):
+        return  # a meeting added or removed
+    track_changes(proposal)
+
+
+def resolution_status_changed(proposal, event):
+    """Keep a status change of a required resolution (by an editor, or from OParl) for the timeline."""
+    record_change(proposal, event)
 
 
 def discussion_before_transition(obj, event):

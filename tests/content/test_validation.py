@@ -14,6 +14,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.dexterity.behaviors.metadata import IBasic
+from plone.app.event.base import localized_now
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.restapi.interfaces import IDeserializeFromJson
@@ -33,6 +34,7 @@ from zope.i18n import translate
 from zope.interface import Invalid
 from zope.interface import alsoProvides
 from zope.schema import ValidationError
+import datetime
 import pytest
 
 
@@ -559,12 +561,33 @@ class TestQuorum:
         assert (region.quorum_supports, region.quorum_municipalities) == (7, 4)
 
 
+#: "uid:bs" stands for the UID of the tree's municipality (Braunschweig), "uid:other" for one of
+#: another Region (:func:`with_uids`)
 RESOLUTION = {
+    "municipality": "uid:bs",
     "body": "Rat der Stadt Braunschweig",
     "kind": "ratsbeschluss",
     "status": "gefasst",
+    "status_date": datetime.date(2022, 6, 14),
     "reference": "22-18940",
+    "url": "https://ratsinfo.braunschweig.de/vo0050.asp?__kvonr=18940",
 }
+
+
+def row(**values):
+    """A row as a form sends it: every cell."""
+    return {**RESOLUTION, "status": "offen", "status_date": None, "reference": "", "url": "", **values}
+
+
+def with_uids(rows, tree, other=None):
+    def uid(value):
+        if value == "uid:bs":
+            return tree.municipality.UID()
+        if value == "uid:other":
+            return other.UID()
+        return value
+
+    return [{key: uid(value) for key, value in item.items()} for item in rows]
 
 
 class TestResolutions:
@@ -575,23 +598,18 @@ class TestResolutions:
             [RESOLUTION],
             [
                 RESOLUTION,
-                {"body": "Kreistag Peine", "kind": "kreistagsbeschluss", "status": "offen", "reference": ""},
-                {
-                    "body": "Wirtschaftsausschuss",
-                    "kind": "ausschussbeschluss",
-                    "status": "eingebracht",
-                    "reference": None,
-                },
-                {
-                    "body": "Verwaltung Goslar",
-                    "kind": "verwaltungsentscheidung",
-                    "status": "abgelehnt",
-                    "reference": "",
-                },
+                row(
+                    body="Wirtschaftsausschuss",
+                    kind="ausschussbeschluss",
+                    status="eingebracht",
+                    reference=None,
+                ),
+                row(body="Verwaltung", kind="verwaltungsentscheidung", status="abgelehnt", url=None),
             ],
         ],
     )
     def test_good(self, tree, rows):
+        rows = with_uids(rows, tree)
         assert field_error(IExchangeProposal, "required_resolutions", tree.proposal, rows) is None
 
     @pytest.mark.parametrize(
@@ -603,48 +621,110 @@ class TestResolutions:
                 "Beschluss 2: Bitte wählen Sie einen gültigen Stand.",
             ),
             ([{**RESOLUTION, "body": "  "}], "Beschluss 1: Das beschließende Gremium muss angegeben werden."),
+            (
+                [{**RESOLUTION, "municipality": None}],
+                "Beschluss 1: Bitte wählen Sie die Gebietskörperschaft, deren Gremium beschließt.",
+            ),
             ([{**RESOLUTION, "gremium": "Rat"}], "Beschluss 1: Unbekannte Felder: gremium."),
             (
                 [{**RESOLUTION, "reference": "1" * 51}],
                 "Beschluss 1: Die Vorlagennummer darf höchstens 50 Zeichen lang sein.",
             ),
+            (
+                [{**RESOLUTION, "url": "ratsinfo.braunschweig.de"}],
+                "Beschluss 1: Der Link ist ungültig. Er muss mit http:// oder https:// beginnen und einen "
+                "Host nennen.",
+            ),
         ],
-        ids=["unknown-kind", "unknown-status", "no-body", "unknown-key", "long-reference"],
+        ids=[
+            "unknown-kind",
+            "unknown-status",
+            "no-body",
+            "no-municipality",
+            "unknown-key",
+            "long-reference",
+            "url",
+        ],
     )
     def test_bad(self, tree, rows, german):
+        rows = with_uids(rows, tree)
         assert field_error(IExchangeProposal, "required_resolutions", tree.proposal, rows) == german
 
-    def test_rows_have_all_four_keys(self, tree):
+    def test_rows_have_all_seven_keys(self, tree):
         """Forms send every cell; the schema wants them all (plone.restapi's rows are completed, below)."""
-        row = {"body": "Kreistag Peine", "kind": "kreistagsbeschluss"}
-        assert field_error(IExchangeProposal, "required_resolutions", tree.proposal, [row]) == (
+        rows = with_uids(
+            [{"municipality": "uid:bs", "body": "Kreistag Peine", "kind": "kreistagsbeschluss"}], tree
+        )
+        assert field_error(IExchangeProposal, "required_resolutions", tree.proposal, rows) == (
             "Falscher Typ für Behälterinhalt"
         )
 
+    def test_a_municipality_of_another_region_is_refused(self, tree, build):
+        other_region = build.region(tree.portal, title="Andere Region")
+        other = build.municipality(other_region, title="Stadt X")
+        rows = with_uids([{**RESOLUTION, "municipality": "uid:other"}], tree, other)
+        # the form's row: the choice of the Region's municipalities refuses it
+        assert field_error(IExchangeProposal, "required_resolutions", tree.proposal, rows) is not None
+
     @pytest.mark.parametrize(
-        ("row", "german"),
+        ("given", "german"),
         [
             ({**RESOLUTION, "kind": "beschluss"}, "Beschluss 2: Bitte wählen Sie die Art des Beschlusses."),
             ({**RESOLUTION, "status": "erledigt"}, "Beschluss 2: Bitte wählen Sie einen gültigen Stand."),
             ({**RESOLUTION, "gremium": "Rat"}, "Beschluss 2: Unbekannte Felder: gremium."),
-            ({"kind": "ratsbeschluss"}, "Beschluss 2: Das beschließende Gremium muss angegeben werden."),
+            (
+                {"municipality": "uid:bs", "kind": "ratsbeschluss"},
+                "Beschluss 2: Das beschließende Gremium muss angegeben werden.",
+            ),
+            (
+                {"body": "Rat", "kind": "ratsbeschluss"},
+                "Beschluss 2: Bitte wählen Sie die Gebietskörperschaft, deren Gremium beschließt.",
+            ),
+            (
+                {**RESOLUTION, "municipality": "uid:other"},
+                "Beschluss 2: Die Gebietskörperschaft gehört nicht zu den Gebietskörperschaften der Region.",
+            ),
+            (
+                {**RESOLUTION, "status_date": "14.06.2022"},
+                "Beschluss 2: Das Datum des Stands muss ein Datum sein (JJJJ-MM-TT).",
+            ),
         ],
-        ids=["unknown-kind", "unknown-status", "unknown-key", "no-body"],
+        ids=[
+            "unknown-kind",
+            "unknown-status",
+            "unknown-key",
+            "no-body",
+            "no-municipality",
+            "other-region",
+            "date",
+        ],
     )
-    def test_rest_api_bad(self, tree, build, german_request_class, row, german):
+    def test_rest_api_bad(self, tree, build, german_request_class, given, german):
+        other = build.municipality(build.region(tree.portal, title="Andere Region"), title="Stadt X")
         proposal = build.proposal(tree.region, title="Mit Beschlüssen")
-        data = {"required_resolutions": [RESOLUTION, row]}
+        data = {
+            "required_resolutions": with_uids(
+                [{**RESOLUTION, "status_date": "2022-06-14"}, given], tree, other
+            )
+        }
         assert rest_errors(proposal, german_request_class, data) == [("required_resolutions", german)]
         assert proposal.required_resolutions == []
 
     def test_rest_api_good(self, tree, build, german_request_class):
         proposal = build.proposal(tree.region, title="Mit Beschlüssen")
-        rows = [RESOLUTION, {"body": " Kreistag   Peine ", "kind": "kreistagsbeschluss"}]
+        rows = with_uids(
+            [
+                {**RESOLUTION, "status_date": "2022-06-14"},
+                {"municipality": "uid:bs", "body": " Kreistag   Peine ", "kind": "kreistagsbeschluss"},
+            ],
+            tree,
+        )
         assert rest_errors(proposal, german_request_class, {"required_resolutions": rows}) == []
-        assert proposal.required_resolutions == [
-            RESOLUTION,
-            {"body": "Kreistag Peine", "kind": "kreistagsbeschluss", "status": "offen", "reference": ""},
-        ]
+        # a new row's status dates from today, unless one is given (regionaustausch.resolutions)
+        today = localized_now(proposal).date()
+        assert proposal.required_resolutions == with_uids(
+            [RESOLUTION, row(body="Kreistag Peine", kind="kreistagsbeschluss", status_date=today)], tree
+        )
 
 
 class TestProposalFormat:

@@ -229,6 +229,199 @@ def network(functional_portal):
     return {"portal": portal, "region": region, "proposal": proposal, "thread": thread}
 
 
+def decisions_chapter(rec, network, token, admin):
+    """Decisions, required resolutions per municipality, realise and its override, @timeline, meetings."""
+    transaction.begin()
+    network["portal"]._p_jar.sync()  # what the server's requests committed
+    region_obj = network["portal"]["grossraum-braunschweig"]
+    with api.env.adopt_user(SITE_OWNER_NAME):
+        api.user.create(
+            email="erika.redaktion@example.invalid",
+            username="erika.redaktion",
+            password=PASSWORD,
+            roles=("Member", "Editor"),
+            properties={"fullname": "Erika Redaktion"},
+        )
+    with api.env.adopt_roles(["Manager"]):
+        member(region_obj["landkreis-peine"], "lena.vorlage", "Lena", "Vorlage", party="Grüne")
+    transaction.commit()
+    editor = ("erika.redaktion", PASSWORD)
+    braunschweig = region_obj["braunschweig"].UID()
+    peine = region_obj["landkreis-peine"].UID()
+    region = "/grossraum-braunschweig"
+    boerse = f"{region}/gewerbeflaechenboerse"
+
+    rec.chapter(
+        "Decisions and the path of a proposal",
+        "Accepting, rejecting, withdrawing and realising despite missing resolutions are decisions: the "
+        "`comment` of `@workflow/<transition>` is their text, shown to everyone who may see the proposal. "
+        "`reject` and `realise_anyway` need one, `accept` (a statement) and `withdraw` (a reason) take one "
+        "if given. The text is HTML sanitised as posts are (paragraphs, bold, italics, lists, links), at "
+        "most 2000 visible characters; a missing or too long text is a 400 naming the field `comment`, "
+        "and nothing changes. The comments of the other transitions (`submit`, `open_discussion`, "
+        "`realise`) stay the editors' own.\n\n"
+        "A proposal's JSON has `decision`, the latest one (null before the first): `transition`, `state`, "
+        "`date`, `text`, `role` of who decided (`Site Administrator`, `Manager`, `Editor`, `Reviewer`, or "
+        "`Author` for withdrawing) with its `role_title`, and their `name` (their record in the directory, "
+        "else the account's full name, else null; never the user id or e-mail address).\n\n"
+        "`required_resolutions` are rows of `municipality` (UID of one of the Region's municipalities), "
+        "`body` (the deciding body's name), `kind` (`ratsbeschluss`, `kreistagsbeschluss`, "
+        "`ausschussbeschluss`, `verwaltungsentscheidung`), `status` (`offen`, `eingebracht`, `gefasst`, "
+        "`abgelehnt`), `status_date` (`YYYY-MM-DD`; when a status changes without one, the day of the "
+        "change), `reference` and `url` (the council information system's number and link). `realise` is "
+        "refused while a row is not `gefasst`, naming the municipalities; an editor may take "
+        "`realise_anyway` instead (offered only then), with the reason as its required `comment`.\n\n"
+        "`GET <proposal>/@timeline` (for whoever may view the proposal) gives its path: `items` sorted by "
+        "`date`, each with a `type`: `state` (each state it went through, the `transition` that led there "
+        "and, for decisions, `decision`), `first_support` and `quorum_reached` (from the supports' dates "
+        "and the Region's quorum; nobody named), `meeting` (the meetings it led to) and `resolution` "
+        "(status changes of required resolutions, by an editor or from OParl: `source`). Meetings carry "
+        "`proposal`, `host` and `ical`; their `minutes` are refused before the meeting's end.",
+    )
+    rec.call(
+        "A proposal that needs two councils' resolutions",
+        "POST",
+        region,
+        token=token,
+        expect=201,
+        body={
+            "@type": "ExchangeProposal",
+            "title": "Gewerbeflächenbörse",
+            "lead_organiser": braunschweig,
+            "required_resolutions": [
+                {
+                    "municipality": braunschweig,
+                    "body": "Rat der Stadt Braunschweig",
+                    "kind": "ratsbeschluss",
+                    "status": "gefasst",
+                    "status_date": "2026-06-14",
+                    "reference": "22-18940",
+                    "url": "https://ratsinfo.braunschweig.de/vo0050.asp?__kvonr=18940",
+                },
+                {"municipality": peine, "body": "Kreistag Peine", "kind": "kreistagsbeschluss"},
+            ],
+        },
+    )
+    rec.call("Submitted by its author", "POST", f"{boerse}/@workflow/submit", token=token, expect=200)
+    rec.call(
+        "Opened by an editor, with a comment for the editors only",
+        "POST",
+        f"{boerse}/@workflow/open_discussion",
+        auth=editor,
+        body={"comment": "Intern: Kreis Peine vorab informiert."},
+        expect=200,
+    )
+    rec.call(
+        "The Region asks for 2 supports from 2 municipalities",
+        "PATCH",
+        region,
+        auth=admin,
+        body={"quorum_supports": 2, "quorum_municipalities": 2},
+        expect=204,
+    )
+    rec.call("A member supports it", "POST", f"{boerse}/@support", token=token, expect=201)
+    rec.call(
+        "A member of Peine too",
+        "POST",
+        f"{boerse}/@support",
+        auth=("lena.vorlage", PASSWORD),
+        expect=201,
+    )
+    rec.call(
+        "A rejection without a reason",
+        "POST",
+        f"{boerse}/@workflow/reject",
+        auth=editor,
+        body={"comment": " "},
+        expect=400,
+    )
+    rec.call(
+        "Accepted with a statement",
+        "POST",
+        f"{boerse}/@workflow/accept",
+        auth=editor,
+        body={"comment": "Die Börse startet im Herbst; Braunschweig führt."},
+        expect=200,
+    )
+    rec.call(
+        "Realising while a resolution is missing",
+        "POST",
+        f"{boerse}/@workflow/realise",
+        auth=editor,
+        expect=400,
+    )
+    rec.call(
+        "Realising anyway needs a reason",
+        "POST",
+        f"{boerse}/@workflow/realise_anyway",
+        auth=editor,
+        expect=400,
+    )
+    rec.call(
+        "The district council adopted it",
+        "PATCH",
+        boerse,
+        auth=editor,
+        expect=204,
+        note="The status change is recorded for the timeline (`type` `resolution`).",
+        body={
+            "required_resolutions": [
+                {
+                    "municipality": braunschweig,
+                    "body": "Rat der Stadt Braunschweig",
+                    "kind": "ratsbeschluss",
+                    "status": "gefasst",
+                    "status_date": "2026-06-14",
+                    "reference": "22-18940",
+                    "url": "https://ratsinfo.braunschweig.de/vo0050.asp?__kvonr=18940",
+                },
+                {
+                    "municipality": peine,
+                    "body": "Kreistag Peine",
+                    "kind": "kreistagsbeschluss",
+                    "status": "gefasst",
+                    "status_date": "2026-09-03",
+                    "reference": "KT-2026-117",
+                },
+            ]
+        },
+    )
+    rec.call("Realised", "POST", f"{boerse}/@workflow/realise", auth=editor, expect=200)
+    rec.call(
+        "A meeting's minutes before it has ended",
+        "POST",
+        boerse,
+        auth=editor,
+        expect=400,
+        body={
+            "@type": "Meeting",
+            "title": "Zweites Treffen",
+            "start": "2099-10-01T16:00:00+02:00",
+            "end": "2099-10-01T18:00:00+02:00",
+            "minutes": {"data": "<p>Schon vorher geschrieben.</p>", "content-type": "text/html"},
+        },
+    )
+    rec.call(
+        "A meeting that took place, with its minutes",
+        "POST",
+        boerse,
+        auth=editor,
+        expect=201,
+        body={
+            "@type": "Meeting",
+            "id": "auftakt",
+            "title": "Auftakt der Börse",
+            "start": "2026-10-01T16:00:00+02:00",
+            "end": "2026-10-01T18:00:00+02:00",
+            "location": "Rathaus Braunschweig",
+            "host_municipality": braunschweig,
+            "minutes": {"data": "<p>Die Börse geht online.</p>", "content-type": "text/html"},
+        },
+    )
+    rec.call("The proposal's decision, for everyone", "GET", boerse, expect=200)
+    rec.call("Its path", "GET", f"{boerse}/@timeline", expect=200)
+
+
 def test_api_docs(network):
     portal = network["portal"]
     rec = Recorder(portal.absolute_url())
@@ -446,6 +639,8 @@ def test_api_docs(network):
         expect=200,
     )
     rec.call("Anonymise it", "POST", f"{jonas}/@anonymise", auth=admin, expect=200)
+
+    decisions_chapter(rec, network, token, admin)
 
     text = rec.render()
     if WRITE:

@@ -204,6 +204,7 @@ def build_region_1(portal):
             "discussion",
             "ready",
             "accepted",
+            "accepted-open",
             "realised",
             "rejected",
             "withdrawn",
@@ -219,16 +220,29 @@ def build_region_1(portal):
                 transition(proposals[state], "submit")
         transition(proposals["withdrawn"], "withdraw")
     with acting_as("reviewer"):
-        for state in ("discussion", "ready", "accepted", "realised"):
+        for state in ("discussion", "ready", "accepted", "accepted-open", "realised"):
             transition(proposals[state], "open_discussion")
         transition(proposals["rejected"], "reject")
-    for state in ("ready", "accepted", "realised"):
+    # accepted-open: accepted, but A's council has still to take the resolution it needs
+    proposals["accepted-open"].required_resolutions = [
+        {
+            "municipality": lead,
+            "body": "Rat der Stadt A",
+            "kind": "ratsbeschluss",
+            "status": "eingebracht",
+            "status_date": None,
+            "reference": "",
+            "url": "",
+        }
+    ]
+    for state in ("ready", "accepted", "accepted-open", "realised"):
         proposals[state].lead_organiser = lead
         for user_id in ("network_member", "owner"):
             with acting_as(user_id):
                 supports.add_support(proposals[state])
     with acting_as("reviewer"):
         transition(proposals["accepted"], "accept")
+        transition(proposals["accepted-open"], "accept")
         transition(proposals["realised"], "accept", "realise")
     with acting_as("editor"):
         accepted = proposals["accepted"]

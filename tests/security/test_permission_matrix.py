@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from plone import api
 from plone.api.exc import InvalidParameterError
 from plone.app.textfield.value import RichTextValue
+from plone.restapi.interfaces import ISerializeToJson
 from regionaustausch import moderation
 from regionaustausch import supports
 from regionaustausch.directory.contact import visible_contact
@@ -45,8 +46,11 @@ from regionaustausch.domain.supports import LoginRequired
 from regionaustausch.domain.supports import NotANetworkMember
 from regionaustausch.domain.supports import NotSupported
 from regionaustausch.domain.supports import SupportClosed
+from regionaustausch.timeline import timeline
 from zExceptions import Unauthorized as zUnauthorized
+from zope.component import getMultiAdapter
 from zope.component import getUtility
+from zope.globalrequest import getRequest
 from zope.security.interfaces import IPermission
 import contextlib
 import datetime
@@ -219,6 +223,27 @@ proposal-realised             view                  Y    Y    Y    Y    Y    Y  
 proposal-realised             edit                  .    .    .    .    .    .    Y    .    Y    Y    .  # wf
 proposal-realised             delete                .    .    .    .    .    .    .    .    .    Y    .  # wf
 proposal-realised             add-Meeting           .    .    .    .    .    .    Y    .    Y    Y    .
+proposal-accepted             realise_anyway        .    .    .    .    .    .    .    .    .    .    .
+proposal-accepted-open        realise               .    .    .    .    .    .    p    p    p    p    .
+proposal-accepted-open        realise_anyway        .    .    .    .    .    .    Y    Y    Y    Y    .
+
+# Decisions and the path of a proposal (issue 11): whoever may view the proposal reads them
+proposal-draft                decision              .    .    .    Y    .    .    Y    .    Y    Y    .
+proposal-draft                timeline              .    .    .    Y    .    .    Y    .    Y    Y    .
+proposal-submitted            decision              .    .    .    Y    .    .    Y    Y    Y    Y    .
+proposal-submitted            timeline              .    .    .    Y    .    .    Y    Y    Y    Y    .
+proposal-discussion           decision              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-discussion           timeline              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-accepted             decision              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-accepted             timeline              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-accepted-open        decision              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-accepted-open        timeline              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-realised             decision              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-realised             timeline              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-rejected             decision              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-rejected             timeline              Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+proposal-withdrawn            decision              .    .    .    Y    .    .    Y    Y    Y    Y    .
+proposal-withdrawn            timeline              .    .    .    Y    .    .    Y    Y    Y    Y    .
 
 meeting-planned               view                  Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
 meeting-planned               edit                  .    .    .    .    .    .    Y    .    Y    Y    .
@@ -298,6 +323,7 @@ TARGETS = {
     "proposal-discussion": "region1/proposal-discussion",
     "proposal-discussion-quorum": "region1/proposal-ready",
     "proposal-accepted": "region1/proposal-accepted",
+    "proposal-accepted-open": "region1/proposal-accepted-open",
     "proposal-realised": "region1/proposal-realised",
     "proposal-rejected": "region1/proposal-rejected",
     "proposal-withdrawn": "region1/proposal-withdrawn",
@@ -565,6 +591,50 @@ def check_reason(portal, obj, path, cell):
     return {"permission": has_permission("View", obj, cell), "hidden_reason": attempt(read_reason)}
 
 
+#: The decision each proposal of the matrix has taken last (conftest.py gives every transition COMMENT).
+LATEST_DECISION = {
+    "proposal-accepted": "accept",
+    "proposal-accepted-open": "accept",
+    "proposal-realised": "accept",
+    "proposal-rejected": "reject",
+    "proposal-withdrawn": "withdraw",
+}
+
+
+def _expected_decision(cell):
+    transition = LATEST_DECISION.get(cell.target)
+    return None if transition is None else (transition, f"<p>{COMMENT}</p>")
+
+
+def check_decision(portal, obj, path, cell):
+    """The proposal's ``decision`` as its REST serialization shows it, read by traversing to it."""
+
+    def read_decision():
+        proposal = traverse(portal, path)
+        data = getMultiAdapter((proposal, getRequest()), ISerializeToJson)()
+        decision = data["decision"]
+        found = None if decision is None else (decision["transition"], decision["text"])
+        assert found == _expected_decision(cell)
+
+    return {"permission": has_permission("View", obj, cell), "decision": attempt(read_decision)}
+
+
+def check_timeline(portal, obj, path, cell):
+    """``@timeline`` (regionaustausch.timeline) of a proposal reached by traversal: its states, and a
+    decision's text with the decisions only (the other transitions' comments are the editors' own)."""
+
+    def read_timeline():
+        proposal = traverse(portal, path)
+        states = [item for item in timeline(proposal, getRequest())["items"] if item["type"] == "state"]
+        assert states[-1]["state"] == api.content.get_state(proposal)
+        with_text = [(item["transition"], item["decision"]["text"]) for item in states if item["decision"]]
+        expected = _expected_decision(cell)
+        assert with_text[-1:] == ([expected] if expected else [])
+        assert all(transition in ("accept", "reject", "withdraw") for transition, _text in with_text)
+
+    return {"permission": has_permission("View", obj, cell), "timeline": attempt(read_timeline)}
+
+
 ACTIONS = {
     "view": check_view,
     "edit": check_edit,
@@ -577,6 +647,8 @@ ACTIONS = {
     "share": check_share,
     "pin": check_pin,
     "reason": check_reason,
+    "decision": check_decision,
+    "timeline": check_timeline,
 }
 
 
@@ -624,7 +696,19 @@ def test_table_covers_every_role_and_type():
     }
     assert len(CELLS) == len(ROWS) * len(ROLES)
     actions = {action for _target, action, _marks in ROWS}
-    for required in ("view", "edit", "delete", "support", "contact", "hide", "restore", "add-Post", "share"):
+    for required in (
+        "view",
+        "edit",
+        "delete",
+        "support",
+        "contact",
+        "hide",
+        "restore",
+        "add-Post",
+        "share",
+        "decision",
+        "timeline",
+    ):
         assert required in actions
 
 

@@ -81,7 +81,7 @@ THREAD = {"@type": "Thread", "title": "Neues Thema", "text": "<p>Worum es geht</
 POST = {"@type": "Post", "text": "<p>Eine Antwort</p>"}
 PROPOSAL = {"@type": "ExchangeProposal", "title": "Ein Vorschlag"}
 MEETING = {"@type": "Meeting", "title": "Ein Treffen"}
-ROW = {"body": "Rat der Stadt Braunschweig", "kind": "ratsbeschluss"}
+ROW = {"municipality": "uid:braunschweig", "body": "Rat der Stadt Braunschweig", "kind": "ratsbeschluss"}
 
 R = "region"
 BS = "region/braunschweig"
@@ -346,9 +346,41 @@ ROWS = [
         "resolution-row-without-body",
         "patch",
         PROPOSAL_PATH,
-        {"required_resolutions": [{"kind": "ratsbeschluss"}]},
+        {"required_resolutions": [{"municipality": "uid:braunschweig", "kind": "ratsbeschluss"}]},
         field="required_resolutions",
         reason=["deciding body"],
+    ),
+    bad(
+        "resolution-row-without-municipality",
+        "patch",
+        PROPOSAL_PATH,
+        {"required_resolutions": [ROW, {"body": "Kreistag Gifhorn", "kind": "kreistagsbeschluss"}]},
+        field="required_resolutions",
+        reason=["Resolution 2", "municipality"],
+    ),
+    bad(
+        "resolution-municipality-not-of-the-region",
+        "patch",
+        PROPOSAL_PATH,
+        {"required_resolutions": [{**ROW, "municipality": "uid:forum"}]},
+        field="required_resolutions",
+        reason=["Resolution 1", "not one of the Region's municipalities"],
+    ),
+    bad(
+        "resolution-status-date-not-a-date",
+        "patch",
+        PROPOSAL_PATH,
+        {"required_resolutions": [{**ROW, "status_date": "14.06.2022"}]},
+        field="required_resolutions",
+        reason=["YYYY-MM-DD"],
+    ),
+    bad(
+        "resolution-link-not-http",
+        "patch",
+        PROPOSAL_PATH,
+        {"required_resolutions": [{**ROW, "url": "javascript:alert(1)"}]},
+        field="required_resolutions",
+        reason=["web link", "https://"],
     ),
     # --- AGS -------------------------------------------------------------------------------------
     bad("ags-seven-digits", "post", R, municipality(ags="0315700"), field="ags", reason=["8 digits"]),
@@ -720,7 +752,40 @@ ROWS = [
         "post",
         f"{PROPOSAL_PATH}/@workflow/reject",
         {},
+        field="comment",
         reason=["reason"],
+    ),
+    bad(
+        "transition-reject-comment-only-markup",
+        "post",
+        f"{PROPOSAL_PATH}/@workflow/reject",
+        {"comment": "<p><script>alert(1)</script></p>"},
+        field="comment",
+        reason=["reason"],
+    ),
+    bad(
+        "transition-reject-comment-too-long",
+        "post",
+        f"{PROPOSAL_PATH}/@workflow/reject",
+        {"comment": "x" * 2001},
+        field="comment",
+        reason=["at most 2000 characters"],
+    ),
+    bad(
+        "transition-accept-comment-not-text",
+        "post",
+        f"{PROPOSAL_PATH}/@workflow/accept",
+        {"comment": ["Grund"]},
+        field="comment",
+        reason=["text"],
+    ),
+    bad(
+        "meeting-minutes-before-its-end",
+        "patch",
+        MEETING_PATH,
+        {"minutes": "<p>Wir haben beschlossen ...</p>", "end": "2099-12-03T12:00:00+01:00"},
+        field="minutes",
+        reason=["minutes", "after the meeting has ended"],
     ),
     bad(
         "transition-hide-without-comment",

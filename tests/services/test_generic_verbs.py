@@ -8,6 +8,7 @@ catalog indexes, sort orders and metadata columns.
 
 from dataclasses import dataclass
 from plone import api
+from plone.uuid.interfaces import IMutableUUID
 from regionaustausch import membership
 from regionaustausch import testing
 from regionaustausch.supports import add_support
@@ -18,6 +19,10 @@ import transaction
 
 
 PASSWORD = "secret-generic-verbs-1"
+
+
+#: The UID of the municipality Braunschweig of the network (fixed, so that the table can name it).
+BRAUNSCHWEIG_UID = "b5" * 16
 
 
 def session(user=None):
@@ -69,6 +74,8 @@ def network(functional_portal_class):
             kind="kreisfreie_stadt",
             ags="03101000",
         )
+        IMutableUUID(braunschweig).set(BRAUNSCHWEIG_UID)
+        braunschweig.reindexObject()
         gifhorn = api.content.create(
             container=region,
             type="Municipality",
@@ -209,7 +216,13 @@ TYPES = [
             "text": "<p>Ein Kataster für die ganze Region.</p>",
             "format": "arbeitskreis",
             "topics": ["gewerbeflaechen"],
-            "required_resolutions": [{"body": "Rat der Stadt Braunschweig", "kind": "ratsbeschluss"}],
+            "required_resolutions": [
+                {
+                    "municipality": BRAUNSCHWEIG_UID,
+                    "body": "Rat der Stadt Braunschweig",
+                    "kind": "ratsbeschluss",
+                }
+            ],
         },
         {"format": "regionalkonferenz"},
         "member",
@@ -274,7 +287,9 @@ class TestVerbs:
             elif name in ("start", "end"):
                 assert data[name][:16] == "2026-12-03T" + {"start": "08:00", "end": "11:00"}[name]  # UTC
             elif name == "required_resolutions":
-                assert data[name] == [{**value[0], "status": "offen", "reference": ""}]
+                assert data[name] == [
+                    {**value[0], "status": "offen", "status_date": None, "reference": "", "url": ""}
+                ]
             else:
                 assert _value(data, name) == value, name
 

@@ -251,9 +251,16 @@ class TestTypes:
         rows = resolutions["schema"]
         assert rows["title"] == "Beschluss"
         assert rows["fieldsets"] == [
-            {"id": "default", "title": "Default", "fields": ["body", "kind", "status", "reference"]}
+            {
+                "id": "default",
+                "title": "Default",
+                "fields": ["municipality", "body", "kind", "status", "status_date", "reference", "url"],
+            }
         ]
-        assert rows["required"] == ["body", "kind", "status"]
+        assert rows["required"] == ["municipality", "body", "kind", "status"]
+        assert rows["properties"]["municipality"]["vocabulary"] == {
+            "@id": f"{site['url']}/region/@vocabularies/regionaustausch.municipalities"
+        }
         assert rows["properties"]["body"]["title"] == "Beschließendes Gremium"
         assert rows["properties"]["kind"]["vocabulary"] == {
             "@id": f"{site['url']}/region/@vocabularies/regionaustausch.resolution_kinds"
@@ -324,16 +331,37 @@ def test_volto_row_ids_are_dropped(functional_portal):
     misspelt key of a row is still refused."""
     with api.env.adopt_roles(["Manager"]):
         add_user("siteadmin", "Site Administrator")
-        api.content.create(container=functional_portal, type="Region", id="region", title="Region")
+        region = api.content.create(container=functional_portal, type="Region", id="region", title="Region")
+        peine = api.content.create(
+            container=region,
+            type="Municipality",
+            id="pe",
+            title="Landkreis Peine",
+            kind="landkreis",
+            ags="03157",
+        )
     transaction.commit()
     url = f"{functional_portal.absolute_url()}/region"
-    row = {"@id": "7d5c3a2e-1b4f", "body": "Kreistag Peine", "kind": "kreistagsbeschluss"}
+    row = {
+        "@id": "7d5c3a2e-1b4f",
+        "municipality": peine.UID(),
+        "body": "Kreistag Peine",
+        "kind": "kreistagsbeschluss",
+    }
     created = session("siteadmin").post(
         url, json={"@type": "ExchangeProposal", "title": "Mit Volto", "required_resolutions": [row]}
     )
     assert created.status_code == 201, created.text[:2000]
     assert created.json()["required_resolutions"] == [
-        {"body": "Kreistag Peine", "kind": "kreistagsbeschluss", "status": "offen", "reference": ""}
+        {
+            "municipality": peine.UID(),
+            "body": "Kreistag Peine",
+            "kind": "kreistagsbeschluss",
+            "status": "offen",
+            "status_date": None,
+            "reference": "",
+            "url": "",
+        }
     ]
     refused = session("siteadmin").patch(
         created.headers["Location"], json={"required_resolutions": [{**row, "gremium": "Rat"}]}

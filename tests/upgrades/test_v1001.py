@@ -147,5 +147,8 @@ def test_the_upgrade_is_registered_from_1000_to_1001(portal):
         "forms_settings",
         "join_forms",
         "meeting_registration_forms",
+        "migrate_required_resolutions",
+        "proposal_catalog",
+        "record_past_decisions",
     ]
     assert setup.getVersionForProfile(PROFILE) == "1001"

@@ -64,10 +64,13 @@ def site(functional_portal):
             title="Regionale Vernetzung",
             required_resolutions=[
                 {
+                    "municipality": braunschweig.UID(),
                     "body": "Rat der Stadt Braunschweig",
                     "kind": "ratsbeschluss",
                     "status": "eingebracht",
+                    "status_date": None,
                     "reference": "22-18940",
+                    "url": "https://ratsinfo.braunschweig.de/vo0050.asp?__kvonr=18940",
                 }
             ],
         )
@@ -81,6 +84,8 @@ def site(functional_portal):
         "internal": internal,
         "thread": thread,
         "proposal": proposal,
+        "braunschweig": braunschweig,
+        "peine": peine,
     }
 
 

@@ -1,4 +1,5 @@
-"""A municipality: its facts (kind, AGS, Land, population, council, website, logo) and its active
+"""A municipality: its facts (kind, AGS, Land, population, council, website, logo), the resolutions its
+council still has to take for proposals (from the catalog), and its active
 representatives, as the directory finds them (:func:`regionaustausch.directory.search.search_representatives`
 with this municipality as the filter), with a link to the directory filtered by it."""
 
@@ -17,6 +18,9 @@ from zope.i18n.locales import locales
 
 
 LOGO_SCALE = "thumb"
+#: The states of proposals whose open resolutions the page lists (not drafts, nor rejected or withdrawn
+#: proposals: their resolutions are no longer needed).
+RESOLUTION_STATES = ("submitted", "discussion", "accepted", "realised")
 
 
 class MunicipalityView(RegionaustauschView):
@@ -96,3 +100,35 @@ class MunicipalityView(RegionaustauschView):
             }
             for entry in self.representatives
         ]
+
+    def open_resolutions(self):
+        """The resolutions this municipality's council still has to take, across the proposals the
+        caller may see (catalog: the index ``open_resolution_municipalities`` and the metadata
+        ``open_resolutions``; no proposal is woken)."""
+        uid = self.context.UID()
+        brains = api.content.find(
+            portal_type="ExchangeProposal",
+            open_resolution_municipalities=uid,
+            review_state=RESOLUTION_STATES,
+            sort_on="sortable_title",
+        )
+        entries = []
+        for brain in brains:
+            for row in brain.open_resolutions or ():
+                if row.get("municipality") != uid:
+                    continue
+                entries.append(
+                    {
+                        "proposal": brain.Title,
+                        "proposal_url": brain.getURL(),
+                        "body": row.get("body"),
+                        "kind": term_title("regionaustausch.resolution_kinds", self.context, row.get("kind")),
+                        "status": term_title(
+                            "regionaustausch.resolution_statuses", self.context, row.get("status")
+                        ),
+                        "status_token": row.get("status"),
+                        "reference": row.get("reference"),
+                        "url": row.get("url") or None,
+                    }
+                )
+        return entries

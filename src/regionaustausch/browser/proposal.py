@@ -1,18 +1,29 @@
-"""An exchange proposal: its state, the quorum as progress bars, support/withdraw (one click, with or
-without JavaScript), supporters by municipality, the required resolutions, lead organiser, meetings."""
+"""An exchange proposal: its state and latest decision, the quorum as progress bars, support/withdraw
+(one click, with or without JavaScript), supporters by municipality, the required resolutions per
+municipality, lead organiser, meetings, its path (regionaustausch.timeline) and, for who may take
+them, the decisions to take (``@@decide``)."""
 
+from DateTime import DateTime
+from datetime import date
+from datetime import datetime
 from plone import api
 from regionaustausch import _
 from regionaustausch.browser.base import RegionaustauschView
+from regionaustausch.browser.decision import TRANSITIONS as DECIDED
+from regionaustausch.browser.decision import possible_transitions
 from regionaustausch.browser.representative import term_title
 from regionaustausch.caching import no_store
+from regionaustausch.decisions import latest_decision
 from regionaustausch.domain.quorum import acceptance_problems
 from regionaustausch.domain.supports import SupportRefused
 from regionaustausch.permissions import ReviewPortalContent
+from regionaustausch.resolutions import municipality_refs
 from regionaustausch.supports import add_support
 from regionaustausch.supports import quorum_state
 from regionaustausch.supports import support_summary
 from regionaustausch.supports import withdraw_support
+from regionaustausch.timeline import timeline
+from zope.i18n import translate
 import json
 
 
@@ -89,16 +100,99 @@ class ProposalView(RegionaustauschView):
         ]
 
     def resolutions(self):
+        rows = list(self.context.required_resolutions or ())
+        refs = municipality_refs(row.get("municipality") for row in rows)
         return [
             {
+                "municipality": refs.get(row.get("municipality")),
                 "body": row.get("body"),
                 "kind": term_title("regionaustausch.resolution_kinds", self.context, row.get("kind")),
                 "status": term_title("regionaustausch.resolution_statuses", self.context, row.get("status")),
                 "status_token": row.get("status"),
+                "status_date": self.local_date(row.get("status_date")),
                 "reference": row.get("reference"),
+                "url": row.get("url") or None,
             }
-            for row in self.context.required_resolutions or ()
+            for row in rows
         ]
+
+    def decision(self):
+        """The latest decision (regionaustausch.decisions), with its date as Plone writes it."""
+        decision = latest_decision(self.context, self.request)
+        if decision is None:
+            return None
+        return {
+            **decision,
+            "state_title": self.state_title(state=decision["state"]),
+            "local_date": self.localized_time(datetime.fromisoformat(decision["date"])),
+        }
+
+    def decide_actions(self):
+        """The transitions decided through ``@@decide`` that the current user may take now."""
+        possible = possible_transitions(self.context)
+        workflow = api.portal.get_tool("portal_workflow").getWorkflowsFor(self.context)[0]
+        return [
+            {
+                "id": transition,
+                "title": translate(
+                    workflow.transitions[transition].title, domain="plone", context=self.request
+                ),
+                "url": f"{self.context.absolute_url()}/@@decide?transition={transition}",
+            }
+            for transition in DECIDED
+            if transition in possible
+        ]
+
+    def path(self):
+        """The proposal's path (regionaustausch.timeline), each entry with its date as Plone writes it."""
+        entries = []
+        for entry in timeline(self.context, self.request)["items"]:
+            date = entry["date"]
+            local = (
+                self.local_date(date)
+                if len(date) == 10
+                else self.localized_time(datetime.fromisoformat(date))
+            )
+            entries.append({**entry, "local_date": local, "text": self.path_text(entry)})
+        return entries
+
+    def path_text(self, entry):
+        """What a timeline entry says, in words."""
+        kind = entry["type"]
+        if kind == "state":
+            return entry["title"]
+        if kind == "first_support":
+            return self.translate(_("First support"))
+        if kind == "quorum_reached":
+            return self.translate(
+                _(
+                    "Quorum reached: ${supports} supports from ${municipalities} municipalities",
+                    mapping={"supports": entry["supports"], "municipalities": entry["municipalities"]},
+                )
+            )
+        if kind == "meeting":
+            return self.translate(_("Meeting: ${title}", mapping={"title": entry["title"]}))
+        municipality = entry["municipality"]["title"] if entry["municipality"] else entry["body"]
+        return self.translate(
+            _(
+                "Resolution of ${municipality} (${body}): ${status}",
+                mapping={
+                    "municipality": municipality,
+                    "body": entry["body"],
+                    "status": entry["status_title"],
+                },
+            )
+        )
+
+    def local_date(self, value):
+        """A date (``datetime.date`` or ``YYYY-MM-DD``) as Plone writes dates, or ``None``."""
+        if not value:
+            return None
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return api.portal.get_localized_time(
+            datetime=DateTime(value.year, value.month, value.day), long_format=False
+        )
 
     def meetings(self):
         return api.content.find(

@@ -4,33 +4,44 @@ Region. It moves through a workflow, gathers supports from representatives of se
 resolutions it needs, and becomes meetings (its items). Its text is sanitised as a post's is."""
 
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
-from collective.z3cform.datagridfield.deserializer import DatagridRowDeserializer
-from collective.z3cform.datagridfield.interfaces import IRow
 from collective.z3cform.datagridfield.row import DictRow
 from plone.autoform import directives
 from plone.dexterity.content import Container
+from plone.restapi.deserializer.dxfields import CollectionFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.supermodel import model
 from regionaustausch import _
 from regionaustausch.content.properties import SanitisedRichText
+from regionaustausch.content.validation import RuleValidationError
 from regionaustausch.content.validation import rich_text_field
 from regionaustausch.content.validation import rule_constraint
+from regionaustausch.domain.contact import URL_MAX_LENGTH
 from regionaustausch.domain.errors import RuleViolation
 from regionaustausch.domain.resolutions import BODY_MAX_LENGTH
 from regionaustausch.domain.resolutions import DEFAULT_STATUS
+from regionaustausch.domain.resolutions import FIELD
 from regionaustausch.domain.resolutions import REFERENCE_MAX_LENGTH
-from regionaustausch.domain.resolutions import validate_resolution
 from regionaustausch.domain.resolutions import validate_resolutions
 from regionaustausch.interfaces import IRegionaustauschContainer
 from zope import schema
 from zope.component import adapter
+from zope.component import getUtility
 from zope.interface import Interface
 from zope.interface import implementer
 from zope.publisher.interfaces.browser import IBrowserRequest
+from zope.schema.interfaces import IList
+from zope.schema.interfaces import IVocabularyFactory
 
 
 class IRequiredResolution(Interface):
     """One council resolution that an exchange proposal needs (a row of ``required_resolutions``)."""
+
+    municipality = schema.Choice(
+        title=_("Municipality"),
+        description=_("The member municipality whose body decides."),
+        vocabulary="regionaustausch.municipalities",
+        required=True,
+    )
 
     body = schema.TextLine(
         title=_("Deciding body"),
@@ -52,10 +63,23 @@ class IRequiredResolution(Interface):
         required=True,
     )
 
+    status_date = schema.Date(
+        title=_("Status since"),
+        description=_("When the status last changed; empty: the day it is changed."),
+        required=False,
+    )
+
     reference = schema.TextLine(
         title=_("Reference number"),
         description=_('The number of the council document, e.g. "22-18940".'),
         max_length=REFERENCE_MAX_LENGTH,
+        required=False,
+    )
+
+    url = schema.TextLine(
+        title=_("Web link"),
+        description=_("The web address of the document in the council information system."),
+        max_length=URL_MAX_LENGTH,
         required=False,
     )
 
@@ -119,20 +143,30 @@ class ExchangeProposal(Container):
 
 
 @implementer(IFieldDeserializer)
-@adapter(IRow, IExchangeProposal, IBrowserRequest)
-class ResolutionRowDeserializer(DatagridRowDeserializer):
-    """A row of ``required_resolutions`` sent to plone.restapi, read as the domain reads it.
+@adapter(IList, IExchangeProposal, IBrowserRequest)
+class ResolutionsDeserializer(CollectionFieldDeserializer):
+    """``required_resolutions`` sent to plone.restapi, read as the domain reads it.
 
     The datagrid's deserializer checks each cell on its own (an unknown kind gives "Constraint not
-    satisfied", without the row) and drops unknown keys silently. Here a row the domain accepts is
-    normalised (all four keys, the status defaulting to "offen"); any other row is passed on as it is,
-    so that the list's constraint refuses it with the domain's message naming the row.
+    satisfied", without the row) and drops unknown keys silently. Here the domain reads the rows
+    (domain.resolutions.validate_resolutions, with the municipalities of the proposal's Region): a
+    refused row is an error of the field whose message names the row; accepted rows are normalised
+    (all seven keys, the status defaulting to "offen", the date read from ``YYYY-MM-DD``). The
+    proposal's other lists are read as plone.restapi reads them.
     """
 
-    def __call__(self, row):
-        if self.field.schema is not IRequiredResolution:
-            return super().__call__(row)
+    def __call__(self, value):
+        if self.field.getName() != FIELD:
+            return super().__call__(value)
         try:
-            return validate_resolution(row)
-        except RuleViolation:
-            return row
+            rows = validate_resolutions(value, municipalities=region_municipalities(self.context))
+        except RuleViolation as violation:
+            raise RuleValidationError(violation) from None
+        self.field.validate(rows)
+        return rows
+
+
+def region_municipalities(context):
+    """The UIDs of the municipalities of the Region of ``context`` (the rows' vocabulary)."""
+    vocabulary = getUtility(IVocabularyFactory, name="regionaustausch.municipalities")(context)
+    return {term.value for term in vocabulary}

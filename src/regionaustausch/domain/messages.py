@@ -26,6 +26,8 @@ MODULES = (
     "proposals",
     "joining",
     "seats",
+    "decisions",
+    "meetings",
 )
 
 #: The (token, title) tuples whose titles are msgids, by module.
@@ -36,6 +38,7 @@ VOCABULARIES = {
     "topics": ("TOPICS",),
     "representatives": ("SALUTATIONS", "FUNCTIONS"),
     "proposals": ("FORMATS",),
+    "decisions": ("ROLES",),
 }
 
 

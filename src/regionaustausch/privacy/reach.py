@@ -65,7 +65,10 @@ class Reach:
 
     def query(self):
         """The catalog query that finds what lies within the reach."""
-        return {} if self.everywhere else {"path": {"query": list(self.regions)}}
+        # everywhere: the whole site (an empty query finds nothing in the catalog)
+        if self.everywhere:
+            return {"path": "/".join(api.portal.get().getPhysicalPath())}
+        return {"path": {"query": list(self.regions)}}
 
 
 class _Places:

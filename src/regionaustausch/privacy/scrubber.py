@@ -15,6 +15,8 @@ from plone.app.textfield.value import RichTextValue
 from plone.dexterity.interfaces import IDexterityContent
 from plone.dexterity.utils import iterSchemata
 from plone.locking.interfaces import ILockable
+from regionaustausch.content.exchange_proposal import IExchangeProposal
+from regionaustausch.decisions import forget_actor as forget_decision_actor
 from regionaustausch.domain.names import representative_title
 from regionaustausch.domain.representatives import SALUTATION_WORDS
 from regionaustausch.privacy.common import workflow_entries
@@ -179,11 +181,14 @@ def scrub_fields(obj, scrubber):
 
 def scrub_workflow_history(obj, user_id, scrubber):
     """Replace the user as ``actor`` and the person in the ``comments`` of every workflow history
-    entry of ``obj``; returns the number of entries changed."""
+    entry of ``obj``, and in the decisions kept of a proposal's transitions (regionaustausch.decisions);
+    returns the number of entries changed."""
+    changed = 0
+    if IExchangeProposal.providedBy(obj):
+        changed += forget_decision_actor(obj, user_id, ANONYMOUS_PRINCIPAL, scrubber.text)
     history = getattr(aq_base(obj), "workflow_history", None)
     if not history:
-        return 0
-    changed = 0
+        return changed
     for workflow_id, entries in list(history.items()):
         new_entries = []
         for entry in entries:

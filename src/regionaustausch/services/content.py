@@ -3,6 +3,8 @@
 * ``POST @workflow/<transition>``: a transition that is not possible (unknown, not from this state, or
   guarded against the caller) is answered by plone.restapi with DCWorkflow's message, whose
   ``${action_id}`` is never filled in. Here the answer names the transition and the ones possible now.
+  The text of a decision on a proposal (its ``comment``) that domain.decisions refuses is a 400 naming
+  the field ``comment``.
 * plone.restapi's ``@workflow`` answers a refused transition with an error status but without an
   exception, so Zope commits what it did before trying: it sets the effective date (and with it the
   modification date) of an object that has none, and keeps it when a rule refuses the transition (no
@@ -16,6 +18,7 @@
 """
 
 from plone.restapi.batching import HypermediaBatch
+from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import QueryParsingError
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
@@ -24,6 +27,9 @@ from plone.restapi.services.workflow.transition import WorkflowTransition
 from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.ParseTree import QueryError
 from regionaustausch import _
+from regionaustausch.content.exchange_proposal import IExchangeProposal
+from regionaustausch.domain.decisions import validate_decision_text
+from regionaustausch.domain.errors import RuleViolation
 from zExceptions import BadRequest
 from zope.i18n import translate
 import transaction
@@ -58,9 +64,23 @@ class ContentTransition(WorkflowTransition):
             if self.transition not in possible and not self.is_same_state(self.context):
                 self.request.response.setStatus(400)
                 return {"error": {"type": "WorkflowException", "message": self._impossible(possible)}}
+        self._check_decision_text()
         result = super().reply()
         refused(self)
         return result
+
+    def _check_decision_text(self):
+        """The text of a decision on a proposal (domain.decisions: accept, reject, withdraw, realise
+        anyway) is refused with a field error naming ``comment`` before anything happens; the
+        workflow's handler checks it again, whoever transitions."""
+        if self.transition is None or not IExchangeProposal.providedBy(self.context):
+            return
+        try:
+            validate_decision_text(self.transition, json_body(self.request).get("comment"))
+        except RuleViolation as violation:
+            message = translate(_(violation.msgid, mapping=violation.mapping), context=self.request)
+            error = {"field": violation.field, "message": message, "error": "ValidationError"}
+            raise BadRequest([error]) from None
 
     def _possible(self, workflows):
         """The transitions the caller may take now (DCWorkflow's own test: user action, guard)."""

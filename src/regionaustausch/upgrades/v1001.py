@@ -2,16 +2,26 @@
 order): the workflows of 1001 applied to existing content (Sharing only for site administrators, pending
 threads, recorded edits, histories for moderators), proposals' texts stored sanitised, the directory's
 catalog entries, the OParl import's catalog indexes and its permission, the forms' privacy notice
-setting, the join form of each Region and the registration form of each meeting (issue 14).
+setting, the join form of each Region and the registration form of each meeting (issue 14); the
+required resolutions per municipality, the proposals' catalog entries and the decisions taken before
+(issue 11).
 """
 
 from Acquisition import aq_base
 from plone import api
+from regionaustausch.content.region import find_region
+from regionaustausch.decisions import add_record as add_decision
+from regionaustausch.decisions import decision_records
+from regionaustausch.domain import decisions as decision_rules
+from regionaustausch.domain import resolutions as resolution_rules
+from regionaustausch.domain.sanitiser import sanitise_html
 from regionaustausch.forms.join import JOIN_FORM_ID
 from regionaustausch.forms.join import ensure_join_form
 from regionaustausch.forms.registration import REGISTRATION_FORM_ID
 from regionaustausch.forms.registration import ensure_registration_form
 from regionaustausch.permissions import SYNC_OPARL
+from regionaustausch.resolutions import candidates as resolution_candidates
+from regionaustausch.resolutions import remember as remember_resolutions
 from regionaustausch.user_tokens import token_key
 import logging
 
@@ -126,3 +136,111 @@ def meeting_registration_forms(context):
         if meeting.get(REGISTRATION_FORM_ID) is None and ensure_registration_form(meeting) is not None:
             made += 1
     logger.info("Made the registration form of %d meetings.", made)
+
+
+# -- issue 11: decisions, required resolutions per municipality --------------------------------------
+
+
+def _proposals():
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="ExchangeProposal"):
+        yield brain._unrestrictedGetObject()
+
+
+def migrate_required_resolutions(context):
+    """Rows of ``required_resolutions`` as 1001 has them: each names the municipality whose body
+    decides (domain.resolutions.match_municipality: the body's name names one of the Region's
+    municipalities), and has ``status_date`` and ``url``. Rows whose body names none (or several) keep
+    ``municipality`` empty, for an editor to choose; they are logged and returned as
+    ``[{"proposal": path, "row": n, "body": ...}]``. The rows' statuses become the start of each
+    proposal's resolution history."""
+    unmatched = []
+    migrated = 0
+    for proposal in _proposals():
+        rows = list(getattr(aq_base(proposal), "required_resolutions", None) or ())
+        if any("municipality" not in row for row in rows):
+            region = find_region(proposal)
+            candidates = resolution_candidates(region) if region is not None else []
+            new_rows = []
+            for number, row in enumerate(rows, start=1):
+                if "municipality" in row:
+                    new_rows.append(dict(row))
+                    continue
+                uid = resolution_rules.match_municipality(row.get("body"), candidates)
+                if uid is None:
+                    path = "/".join(proposal.getPhysicalPath())
+                    unmatched.append({"proposal": path, "row": number, "body": row.get("body")})
+                    logger.warning(
+                        "%s, resolution %d: no municipality named by %r", path, number, row.get("body")
+                    )
+                new_rows.append(
+                    {
+                        "municipality": uid,
+                        "body": row.get("body") or "",
+                        "kind": row.get("kind"),
+                        "status": row.get("status") or resolution_rules.DEFAULT_STATUS,
+                        "status_date": None,
+                        "reference": row.get("reference") or "",
+                        "url": "",
+                    }
+                )
+            proposal.required_resolutions = new_rows
+            migrated += 1
+        remember_resolutions(proposal)
+    logger.info(
+        "Required resolutions of %d proposals given their municipalities; %d rows named none.",
+        migrated,
+        len(unmatched),
+    )
+    return unmatched
+
+
+PROPOSAL_INDEX = "open_resolution_municipalities"
+PROPOSAL_COLUMN = "open_resolutions"
+
+
+def proposal_catalog(context):
+    """The catalog of 1001 for proposals: the index of the municipalities whose councils still have to
+    take a resolution, and those resolutions as metadata (the municipality page reads them)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if PROPOSAL_INDEX not in catalog.indexes():
+        catalog.addIndex(PROPOSAL_INDEX, "KeywordIndex")
+    if PROPOSAL_COLUMN not in catalog.schema():
+        catalog.addColumn(PROPOSAL_COLUMN)
+    count = 0
+    for proposal in _proposals():
+        proposal.reindexObject(idxs=[PROPOSAL_INDEX])
+        count += 1
+    logger.info("Reindexed the open resolutions of %d proposals", count)
+
+
+def record_past_decisions(context):
+    """The decisions taken before 1001 (accept, reject, withdraw in the workflow history) become the
+    proposals' decision records, so that their reasons are shown: the comment sanitised, the role of
+    who decided as their roles on the proposal say now (none when the account is gone). Proposals that
+    have decision records already are left alone."""
+    count = 0
+    for proposal in _proposals():
+        if decision_records(proposal):
+            continue
+        for workflow_id, entries in (getattr(aq_base(proposal), "workflow_history", None) or {}).items():
+            if workflow_id != "regionaustausch_proposal_workflow":
+                continue
+            for entry in entries:
+                action = entry.get("action")
+                if not decision_rules.is_decision(action):
+                    continue
+                actor = entry.get("actor")
+                user = api.user.get(userid=actor) if actor else None
+                roles = api.user.get_roles(user=user, obj=proposal) if user is not None else ()
+                add_decision(
+                    proposal,
+                    action,
+                    entry.get("review_state"),
+                    actor,
+                    decision_rules.decision_role(action, roles),
+                    entry["time"],
+                    sanitise_html(entry.get("comments") or ""),
+                )
+                count += 1
+    logger.info("Recorded %d decisions taken before 1001", count)
