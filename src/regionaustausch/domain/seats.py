@@ -16,11 +16,15 @@ MSG_NOT_REGISTERED = "You are not registered for this meeting."
 
 
 class AlreadyRegistered(RuleViolation):
+    """The user holds a seat or a place on the waiting list already (HTTP 409)."""
+
     default_msgid = MSG_ALREADY_REGISTERED
     http_status = 409
 
 
 class NotRegistered(RuleViolation):
+    """Cancelling a registration that does not exist (HTTP 404)."""
+
     default_msgid = MSG_NOT_REGISTERED
     http_status = 404
 
